@@ -1,0 +1,46 @@
+# Clio: `make run` serves the course on http://127.0.0.1:$(PORT); `make test` runs every test.
+PORT ?= 8000
+PACK ?= content/russian-soviet-history
+UV := $(shell command -v uv 2>/dev/null || echo "$(HOME)/.local/bin/uv")
+PY := .venv/bin/python
+MANAGE := $(PY) manage.py
+
+.PHONY: run test setup uv browser db bench lint check figures clean
+
+uv:
+	@command -v uv >/dev/null 2>&1 || test -x "$(HOME)/.local/bin/uv" || python3 -m pip install --user --quiet uv
+
+setup: uv
+	$(UV) sync --frozen
+	@mkdir -p var
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_course $(PACK)
+
+run: setup
+	$(MANAGE) collectstatic --noinput -v0
+	@echo ""
+	@echo "Clio is starting on http://127.0.0.1:$(PORT)/  (course: http://127.0.0.1:$(PORT)/russian-soviet-history/)"
+	@echo "Create an editor account with:  .venv/bin/python manage.py createsuperuser   then sign in at /admin/"
+	@echo "Emails are printed in this terminal (console backend) unless EMAIL_HOST is set."
+	@echo ""
+	$(MANAGE) db_worker & WORKER=$$!; trap "kill $$WORKER 2>/dev/null" EXIT INT TERM; \
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+browser:
+	@test -x /usr/bin/chromium || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null)
+
+test: uv browser
+	$(UV) sync --frozen
+	$(PY) -m ruff check .
+	DJANGO_SETTINGS_MODULE=clio.settings.test $(MANAGE) makemigrations --check --dry-run
+	SECRET_KEY=check-deploy-only-$$RANDOM$$RANDOM$$RANDOM$$RANDOM ALLOWED_HOSTS=clio.example DJANGO_SETTINGS_MODULE=clio.settings.production $(MANAGE) check --deploy --fail-level WARNING
+	$(PY) -m pytest -q
+
+bench: setup
+	$(PY) bench/run.py
+
+figures:
+	$(PY) $(PACK)/figures/make_figures.py
+
+clean:
+	rm -rf var .venv

@@ -1,0 +1,11 @@
+"""gunicorn for `make bench`: production-like, but plain HTTP on localhost."""
+
+from .production import *  # noqa: F403
+
+SECURE_SSL_REDIRECT = False
+ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
+WHITENOISE_USE_FINDERS = True
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}

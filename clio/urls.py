@@ -1,0 +1,41 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
+from wagtail.documents import urls as wagtaildocs_urls
+
+from chronology import views as chronology_views
+from courses.feeds import ArticleFeed
+from quizzes.views import clear_progress
+from search import views as search_views
+
+from .api import api_router
+
+urlpatterns = [
+    path("django-admin/", admin.site.urls),
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("search/", search_views.search, name="search"),
+    path("timeline/", chronology_views.timeline, name="timeline"),
+    path("timeline.json", chronology_views.timeline_data, name="timeline-json"),
+    path("glossary/", chronology_views.glossary, name="glossary"),
+    path("sitemap.xml", sitemap),
+    path("feed/", ArticleFeed(), name="feed"),
+    path("progress/clear/", clear_progress, name="clear-progress"),
+    path("newsletter/", include("newsletter.urls")),
+    path("api/v2/", api_router.urls),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+else:
+    # Media from local storage; in production an S3-compatible store or the CDN serves it instead.
+    from django.views.static import serve
+
+    urlpatterns += [path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]
+
+urlpatterns += [path("", include(wagtail_urls))]

@@ -1,0 +1,74 @@
+"""The course menu: every part and topic of a course, linked where the article is live.
+
+Built with one query and cached until any page is published, unpublished or moved, so that every
+page can show the whole course without walking the page tree.
+"""
+
+from dataclasses import dataclass
+
+from django.core.cache import cache
+
+CONTENT_VERSION_KEY = "clio:content-version"
+
+
+@dataclass(frozen=True)
+class MenuTopic:
+    slug: str
+    title: str
+    url: str | None  # None while the topic is in preparation
+
+
+@dataclass(frozen=True)
+class MenuPart:
+    title: str
+    topics: tuple[MenuTopic, ...]
+
+
+def content_version():
+    return cache.get_or_set(CONTENT_VERSION_KEY, 1, timeout=None)
+
+
+def bump_content_version():
+    """Invalidate every cached menu (and anything else keyed on the content version)."""
+    try:
+        cache.incr(CONTENT_VERSION_KEY)
+    except ValueError:
+        cache.set(CONTENT_VERSION_KEY, 2, timeout=None)
+
+
+def course_menu(course, request=None):
+    """The parts of `course`, each with its topics in order; cached per content version."""
+    key = f"clio:course-menu:{course.pk}:{content_version()}"
+    menu = cache.get(key)
+    if menu is None:
+        menu = build_course_menu(course)
+        cache.set(key, menu, timeout=None)
+    return menu
+
+
+def build_course_menu(course):
+    from .models import ArticlePage
+
+    base = course.url_path
+    live = dict(ArticlePage.objects.child_of(course).live().values_list("slug", "url_path"))
+    course_url = course.url or "/"
+    parts = []
+    for part in course.parts:
+        topics = []
+        for topic in part.value["topics"]:
+            slug = topic["slug"]
+            url = course_url + live[slug][len(base):] if slug in live else None
+            topics.append(MenuTopic(slug=slug, title=topic["title"], url=url))
+        parts.append(MenuPart(title=part.value["title"], topics=tuple(topics)))
+    return tuple(parts)
+
+
+def neighbours(menu, slug):
+    """The live topics before and after `slug` in course order (None at either end)."""
+    live = [topic for part in menu for topic in part.topics if topic.url or topic.slug == slug]
+    for position, topic in enumerate(live):
+        if topic.slug == slug:
+            previous = live[position - 1] if position > 0 else None
+            following = live[position + 1] if position + 1 < len(live) else None
+            return previous, following
+    return None, None

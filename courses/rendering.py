@@ -1,0 +1,133 @@
+"""Turning an article's stored body into HTML: entity links, glossary terms explained in place,
+and numbered footnotes that cite the course's sources.
+
+In the stored rich text an editor writes `[[slug]]` or `[[slug|text]]` to link a person,
+organisation, place or glossary term, and `[^source-slug]` or `[^source-slug, p. 12]` to cite.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from django.urls import reverse
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
+
+from .menu import neighbours
+
+ENTITY_LINK = re.compile(r"\[\[([a-z0-9-]+)(?:\|([^\]]+))?\]\]")
+CITATION = re.compile(r"\[\^([a-z0-9-]+)(?:,\s*([^\]]+))?\]")
+
+
+@dataclass
+class Footnote:
+    number: int
+    source: object
+    locator: str
+
+
+@dataclass
+class Entities:
+    """Everything a body links to, fetched with one query per kind whatever the body's length."""
+
+    people: dict = field(default_factory=dict)
+    organisations: dict = field(default_factory=dict)
+    places: dict = field(default_factory=dict)
+    terms: dict = field(default_factory=dict)
+    sources: dict = field(default_factory=dict)
+
+    @classmethod
+    def for_text(cls, text):
+        from chronology.models import GlossaryTerm, OrganisationPage, PersonPage, Place, Source
+
+        slugs = {match.group(1) for match in ENTITY_LINK.finditer(text)}
+        cited = {match.group(1) for match in CITATION.finditer(text)}
+        entities = cls()
+        if slugs:
+            entities.people = {p.slug: p for p in PersonPage.objects.live().filter(slug__in=slugs).only("slug", "title", "url_path")}
+            entities.organisations = {
+                o.slug: o for o in OrganisationPage.objects.live().filter(slug__in=slugs).only("slug", "title", "url_path")
+            }
+            entities.places = {p.slug: p for p in Place.objects.filter(slug__in=slugs)}
+            entities.terms = {t.slug: t for t in GlossaryTerm.objects.filter(slug__in=slugs)}
+        if cited:
+            entities.sources = {s.slug: s for s in Source.objects.filter(slug__in=cited)}
+        return entities
+
+
+class BodyRenderer:
+    """Renders one article body, numbering footnotes and collecting glossary terms as it goes."""
+
+    def __init__(self, entities, request=None):
+        self.entities = entities
+        self.request = request
+        self.footnotes = []
+        self.terms_seen = set()
+
+    def link_entity(self, match, new_terms):
+        slug, text = match.group(1), match.group(2)
+        if slug in self.entities.people or slug in self.entities.organisations:
+            page = self.entities.people.get(slug) or self.entities.organisations.get(slug)
+            return format_html('<a href="{}">{}</a>', page.get_url(self.request), text or page.title)
+        if slug in self.entities.terms:
+            term = self.entities.terms[slug]
+            if slug not in self.terms_seen:
+                self.terms_seen.add(slug)
+                new_terms.append(term)
+            return format_html('<a class="term" href="#term-{}">{}</a>', slug, text or term.term)
+        if slug in self.entities.places:
+            place = self.entities.places[slug]
+            url = reverse("timeline") + f"?place={slug}"
+            return format_html('<a href="{}">{}</a>', url, text or place.name)
+        # An unknown slug is refused by the loader; one typed in the admin shows as plain text.
+        return escape(text or slug)
+
+    def cite(self, match):
+        source = self.entities.sources.get(match.group(1))
+        if source is None:
+            return ""
+        number = len(self.footnotes) + 1
+        self.footnotes.append(Footnote(number=number, source=source, locator=(match.group(2) or "").strip()))
+        return format_html(
+            '<sup class="fnref"><a href="#fn-{0}" id="fnref-{0}" aria-label="Note {0}">{0}</a></sup>', number
+        )
+
+    def render_block_html(self, html):
+        new_terms = []
+        html = ENTITY_LINK.sub(lambda m: self.link_entity(m, new_terms), html)
+        html = CITATION.sub(self.cite, html)
+        if new_terms:
+            items = "".join(
+                format_html('<dt><dfn id="term-{}">{}</dfn></dt><dd>{}</dd>', t.slug, t.term, t.definition)
+                for t in new_terms
+            )
+            names = ", ".join(escape(t.term) for t in new_terms)
+            html += f'<details class="terms"><summary>Terms explained: {names}</summary><dl>{items}</dl></details>'
+        return html
+
+
+def render_body(page, request=None):
+    """The article body as HTML and its footnotes."""
+    rendered = [(block.block_type, block.render(context={"request": request, "page": page})) for block in page.body]
+    entities = Entities.for_text("".join(html for _, html in rendered))
+    renderer = BodyRenderer(entities, request)
+    html = "".join(renderer.render_block_html(block_html) for _, block_html in rendered)
+    return mark_safe(html), renderer.footnotes
+
+
+def article_context(page, request):
+    """What an article template needs beyond the page itself."""
+    course = page.course
+    menu = course.menu(request)
+    previous, following = neighbours(menu, page.slug)
+    body, footnotes = render_body(page, request)
+    return {
+        "course": course,
+        "menu": menu,
+        "previous_topic": previous,
+        "next_topic": following,
+        "body_html": body,
+        "footnotes": footnotes,
+        "bibliography": [entry.source for entry in page.bibliography.select_related("source")],
+        "key_dates": list(page.events.select_related("place").order_by("earliest", "latest")),
+        "key_people": list(page.people.live().order_by("title").only("title", "slug", "url_path", "summary")),
+    }

@@ -1,0 +1,1379 @@
+"""Find the dated statements in article text.
+
+The extractor is pure and keeps what the text says, no more:
+
+* `split_sentences` turns a Markdown article (front matter, headings, `[[slug|text]]` links,
+  footnotes, `:::` directives) into plain sentences that remember the line they start on.
+* `find_dates` finds temporal expressions with the precision they are written at: "1917",
+  "October 1917", "early October 1917", "25 October 1917", "October 25, 1917", the Old Style
+  forms "25 October (7 November) 1917" and "3 (16) December 1905", explicit "(O.S.)" / "(N.S.)"
+  markers, ranges "1918–1921" and decades "the 1920s". A missing day or month is never filled
+  in (no `dateparser.parse` / `search_dates`, which use today's date for what is missing).
+* `find_durations` finds relative time: "after 4 days", "six weeks later", "within a month".
+* `EntityIndex.find` finds the people, organisations, places and terms a sentence names.
+* `find_happenings` finds what kind of thing happened: "died", "arrested", "signed", ...
+* `analyse` puts these together, sentence by sentence and clause by clause, so that each date
+  can be judged against the happening and the people of its own clause: in "Trotsky, who had
+  opposed Lenin in 1903, joined the Bolsheviks in 1917" the two years belong to two clauses.
+"""
+
+from __future__ import annotations
+
+import calendar
+import html
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Protocol
+
+from chronology.dates import julian_to_gregorian
+
+# --------------------------------------------------------------------------------------------
+# Sentences
+# --------------------------------------------------------------------------------------------
+
+#: Directives whose body quotes someone else's words; their dates are not the writer's claims.
+QUOTED_DIRECTIVES = frozenset({"quote", "source"})
+
+#: Words ending in a full stop that do not end a sentence (compared in lower case).
+ABBREVIATIONS = frozenset(
+    """c. ca. cf. ch. chs. col. dr. ed. eds. fig. gen. jan. feb. mar. apr. jun. jul. aug. sep.
+    sept. oct. nov. dec. lt. mr. mrs. ms. no. nos. p. pp. prof. rev. st. vol. vols. vs.""".split()
+)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of plain text and the line of the source text it starts on (1-based).
+
+    `links` holds the explicit entity links of the Markdown (`[[slug|text]]`) as
+    `(start, end, slug)` spans of `text`.
+    """
+
+    line: int
+    text: str
+    links: tuple[tuple[int, int, str], ...] = ()
+
+
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_FENCE = re.compile(r"^(```|~~~)")
+_FOOTNOTE_DEFINITION = re.compile(r"^\[\^[^\]]+\]:")
+_HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*#*$")
+_RULE = re.compile(r"^(?:-{3,}|\*{3,}|_{3,})$")
+_BLOCKQUOTE = re.compile(r"^(?:>\s?)+")
+_LIST_ITEM = re.compile(r"^(?:[-*+]|\d{1,3}[.)])\s+")
+_TABLE_RULE = re.compile(r"^\|?[\s:|-]*-{3,}[\s:|-]*$")
+_FOOTNOTE_REF = re.compile(r"\[\^[^\]]*\]")
+_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_MARKDOWN_LINK = re.compile(r"(?<!\[)\[([^\[\]]+)\]\([^)]*\)")
+_HTML_TAG = re.compile(r"</?[A-Za-z][^>]*>")
+_EMPHASIS = re.compile(r"\*{1,3}|`|(?<!\w)_{1,3}|_{1,3}(?!\w)")
+_ENTITY_LINK = re.compile(r"\[\[([a-z0-9][a-z0-9-]*)(?:\|([^\]]+))?\]\]")
+_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Split a Markdown article into sentences, each with the line it starts on.
+
+    Front matter, directive lines (`::: kind` and `:::`), directive fields, the bodies of
+    quoted directives (`quote`, `source`), code blocks, footnote definitions and HTML comments
+    are left out. Headings and list items are sentences of their own. Inline Markdown is reduced
+    to its text: `[[slug|text]]` becomes `text` (the link is kept in `Sentence.links`),
+    footnote references `[^x]` disappear.
+    """
+    sentences: list[Sentence] = []
+    for block in _blocks(_prose_lines(text)):
+        sentences.extend(_split_block(block))
+    return sentences
+
+
+def _prose_lines(text: str) -> Iterator[tuple[int, str] | None]:
+    """Yield `(line number, line)` for the prose of an article; None marks a block boundary."""
+    text = _COMMENT.sub(lambda m: "\n" * m.group().count("\n"), text)
+    lines = text.splitlines()
+    start = 0
+    if lines and lines[0].strip() == "---":
+        for index in range(1, len(lines)):
+            if lines[index].strip() in ("---", "..."):
+                start = index + 1
+                break
+    in_fence = False
+    directive: str | None = None
+    in_fields = False
+    for index in range(start, len(lines)):
+        stripped = lines[index].strip()
+        if in_fence or _FENCE.match(stripped):
+            in_fence = in_fence != bool(_FENCE.match(stripped))
+            yield None
+            continue
+        if stripped.startswith(":::"):
+            kind = stripped[3:].strip()
+            if directive is None and kind:
+                directive = kind.split()[0]
+                in_fields = _has_fields(lines, index + 1)
+            else:
+                directive = None
+            yield None
+            continue
+        if directive is not None:
+            if in_fields:
+                in_fields = stripped != "---"
+                continue
+            if directive in QUOTED_DIRECTIVES:
+                continue
+        yield index + 1, lines[index]
+
+
+def _has_fields(lines: list[str], start: int) -> bool:
+    """Whether the directive opened just before `start` has a `---` line before its end."""
+    for line in lines[start:]:
+        stripped = line.strip()
+        if stripped == "---":
+            return True
+        if stripped.startswith(":::"):
+            return False
+    return False
+
+
+def _blocks(lines: Iterable[tuple[int, str] | None]) -> Iterator[list[tuple[int, str]]]:
+    """Group prose lines into blocks (paragraphs, headings, list items, table rows)."""
+    current: list[tuple[int, str]] = []
+    for item in lines:
+        stripped = item[1].strip() if item else ""
+        if item is None or not stripped or _RULE.match(stripped):
+            if current:
+                yield current
+            current = []
+            continue
+        line_number = item[0]
+        if _FOOTNOTE_DEFINITION.match(stripped) or _TABLE_RULE.match(stripped):
+            continue
+        heading = _HEADING.match(stripped)
+        if heading:
+            if current:
+                yield current
+            yield [(line_number, heading.group(1))]
+            current = []
+            continue
+        stripped = _BLOCKQUOTE.sub("", stripped)
+        if stripped.startswith("|"):
+            if current:
+                yield current
+            cells = [cell.strip() for cell in stripped.strip("|").split("|")]
+            yield [(line_number, ": ".join(cell for cell in cells if cell))]
+            current = []
+            continue
+        item_start = _LIST_ITEM.match(stripped)
+        if item_start:
+            if current:
+                yield current
+            current = []
+            stripped = stripped[item_start.end() :]
+        current.append((line_number, stripped))
+    if current:
+        yield current
+
+
+def _clean_inline(line: str) -> tuple[str, list[tuple[int, int, str]]]:
+    """Reduce one line of inline Markdown to text; return it with its entity link spans."""
+    line = html.unescape(line).replace("\u00a0", " ").replace("\u202f", " ")
+    line = _FOOTNOTE_REF.sub("", line)
+    line = _IMAGE.sub("", line)
+    line = _MARKDOWN_LINK.sub(r"\1", line)
+    line = _HTML_TAG.sub("", line)
+    line = _EMPHASIS.sub("", line)
+    line = re.sub(r"\s+", " ", line).strip()
+    out: list[str] = []
+    links: list[tuple[int, int, str]] = []
+    position = 0
+    length = 0
+    for match in _ENTITY_LINK.finditer(line):
+        before = line[position : match.start()]
+        out.append(before)
+        length += len(before)
+        slug = match.group(1)
+        shown = match.group(2) or slug.replace("-", " ").title()
+        links.append((length, length + len(shown), slug))
+        out.append(shown)
+        length += len(shown)
+        position = match.end()
+    out.append(line[position:])
+    return "".join(out), links
+
+
+def _split_block(block: list[tuple[int, str]]) -> Iterator[Sentence]:
+    """Split one block of lines into sentences."""
+    parts: list[str] = []
+    line_starts: list[tuple[int, int]] = []  # (offset in the joined text, line number)
+    links: list[tuple[int, int, str]] = []
+    offset = 0
+    for line_number, raw in block:
+        text, line_links = _clean_inline(raw)
+        if not text:
+            continue
+        if parts:
+            offset += 1  # the joining space
+        line_starts.append((offset, line_number))
+        links.extend((offset + start, offset + end, slug) for start, end, slug in line_links)
+        parts.append(text)
+        offset += len(text)
+    joined = " ".join(parts)
+    start = 0
+    for boundary in _sentence_boundaries(joined):
+        yield from _sentence(joined, start, boundary, line_starts, links)
+        start = boundary
+    yield from _sentence(joined, start, len(joined), line_starts, links)
+
+
+def _sentence_boundaries(text: str) -> Iterator[int]:
+    """Offsets where a new sentence starts."""
+    for match in _SENTENCE_END.finditer(text):
+        if text[match.start()] == ".":
+            word = text[: match.start() + 1].rsplit(" ", 1)[-1].lstrip("(\"'“‘[")
+            if (
+                word.lower() in ABBREVIATIONS
+                or re.fullmatch(r"[A-Z]\.", word)
+                or re.fullmatch(r"(?:[A-Za-z]\.){2,}", word)
+            ):
+                continue
+        yield match.end()
+
+
+def _sentence(
+    text: str,
+    start: int,
+    end: int,
+    line_starts: list[tuple[int, int]],
+    links: list[tuple[int, int, str]],
+) -> Iterator[Sentence]:
+    """The sentence text[start:end], trimmed, with its line and links; nothing if empty."""
+    piece = text[start:end]
+    lead = len(piece) - len(piece.lstrip())
+    piece = piece.strip()
+    if not re.search(r"[A-Za-z0-9]", piece):
+        return
+    first = start + lead
+    line = next(number for offset, number in reversed(line_starts) if offset <= first)
+    own_links = tuple(
+        (s - first, e - first, slug)
+        for s, e, slug in links
+        if s >= first and e <= first + len(piece)
+    )
+    yield Sentence(line, piece, own_links)
+
+
+# --------------------------------------------------------------------------------------------
+# Dates
+# --------------------------------------------------------------------------------------------
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+
+_MONTH_NAMES = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+)
+_MONTH_ABBREVIATIONS = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
+
+
+def _d(group: str) -> str:
+    return rf"(?P<{group}>[0-3]?\d)(?:st|nd|rd|th)?"
+
+
+def _m(group: str) -> str:
+    return rf"(?P<{group}>{_MONTH_NAMES}|(?:{_MONTH_ABBREVIATIONS})\.?)(?![a-z])"
+
+
+def _y(group: str) -> str:
+    return rf"(?P<{group}>\d{{3,4}})(?![\d])"
+
+
+_PART = r"(?P<part>(?i:early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of))"
+_NS_LABEL = r"(?:(?i:N\.\s?S\.|New\s+Style)[:,]?\s*)?"
+
+#: (form, pattern); tried together, the longest match at the leftmost position wins.
+_DATE_FORMS: list[tuple[str, re.Pattern[str]]] = [
+    # 3 (16) December 1905
+    ("dual-day", re.compile(rf"\b{_d('d1')}\s*\(\s*{_d('d2')}\s*\)\s+{_m('m1')},?\s+{_y('y1')}")),
+    # 3/16 December 1905
+    ("dual-day", re.compile(rf"\b{_d('d1')}\s*/\s*{_d('d2')}\s+{_m('m1')},?\s+{_y('y1')}")),
+    # 25 October (7 November) 1917
+    (
+        "dual-month",
+        re.compile(
+            rf"\b{_d('d1')}\s+{_m('m1')}\s*\(\s*{_NS_LABEL}{_d('d2')}\s+{_m('m2')}\s*\),?\s+{_y('y1')}"
+        ),
+    ),
+    # 31 December 1904 (13 January 1905); 25 October 1917 (7 November)
+    (
+        "dual-year",
+        re.compile(
+            rf"\b{_d('d1')}\s+{_m('m1')},?\s+{_y('y1')}\s*\(\s*{_NS_LABEL}{_d('d2')}\s+{_m('m2')}"
+            rf"(?:,?\s+{_y('y2')})?\s*\)"
+        ),
+    ),
+    # October 25 (November 7), 1917
+    (
+        "dual-month",
+        re.compile(
+            rf"\b{_m('m1')}\s+{_d('d1')}\s*\(\s*{_NS_LABEL}{_m('m2')}\s+{_d('d2')}\s*\),?\s+{_y('y1')}"
+        ),
+    ),
+    # December 3 (16), 1905
+    ("dual-day", re.compile(rf"\b{_m('m1')}\s+{_d('d1')}\s*\(\s*{_d('d2')}\s*\),?\s+{_y('y1')}")),
+    # 25 October 1917, the 25th of October 1917
+    ("day", re.compile(rf"\b(?:(?i:the)\s+)?{_d('d1')}(?:\s+of)?\s+{_m('m1')},?\s+{_y('y1')}")),
+    # October 25, 1917
+    ("day", re.compile(rf"\b{_m('m1')}\s+{_d('d1')},?\s+{_y('y1')}")),
+    # early October 1917, October 1917, October of 1917
+    ("month", re.compile(rf"(?:\b{_PART}[\s-]+)?\b{_m('m1')}(?:,|\s+of)?\s+{_y('y1')}")),
+    # the 1920s, the early 1920s, the mid-1920s
+    (
+        "decade",
+        re.compile(r"(?:\b(?P<part>(?i:early|mid|late))[\s-]+)?\b(?P<y1>1\d\d|20\d)0['’]?s\b"),
+    ),
+    # between 1918 and 1921, from 1918 to 1921
+    (
+        "range",
+        re.compile(
+            r"\b(?i:between)\s+(?P<y1>\d{4})\s+and\s+(?P<y2>\d{4})\b"
+            r"|\b(?i:from)\s+(?P<y3>\d{4})\s+(?:to|until|till)\s+(?P<y4>\d{4})\b"
+        ),
+    ),
+    # 1918–1921, 1918-21
+    ("range", re.compile(r"(?<![\w./-])(?P<y1>\d{4})\s*[–—-]\s*(?P<y2>\d{4}|\d{2})(?![\w-])")),
+    # early 1905, mid-1905
+    ("year", re.compile(r"\b(?P<part>(?i:early|mid|late))[\s-]+(?P<y1>1\d{3}|20\d\d)(?![\w-])")),
+    # 1917 (accepted only where the context makes it a year: see _is_year)
+    ("year", re.compile(r"(?<![\w.,/-])(?P<y1>1\d{3}|20\d\d)(?![\w-]|[.,]\d)")),
+]
+
+_CALENDAR_MARK = re.compile(
+    r"\s*,?\s*(?P<open>\()?\s*(?:(?:in|by|according\s+to)\s+the\s+)?"
+    r"(?P<mark>O\.\s?S\.|N\.\s?S\.|(?i:old[\s-]style|new[\s-]style|julian|gregorian))"
+    r"(?:\s+(?i:calendar))?(?(open)\s*\))"
+)
+_RELATION = re.compile(
+    r"\b(?P<rel>before|by|until|till|prior\s+to|up\s+to|after|since|from|as\s+early\s+as|"
+    r"as\s+late\s+as|no\s+later\s+than|not\s+until)\s+(?:the\s+)?$",
+    re.I,
+)
+_AFTER_WORDS = frozenset({"after", "since", "from", "as early as"})
+_APPROXIMATE = re.compile(
+    r"(?:\bc\.|\bca\.|\bcirca|\baround|\babout|\bapproximately|\broughly|\bsome\s?time\s+in)\s*$",
+    re.I,
+)
+
+#: Words that make a following four-digit number a year ("in 1917", "of 1905").
+YEAR_CUES = frozenset(
+    """in of during by since until till from to before after circa c. ca. early late mid
+    spring summer autumn winter year""".split()
+)
+#: Words after which a number is a year only if nothing countable follows ("about 1902").
+APPROXIMATE_CUES = frozenset("about around approximately roughly".split())
+#: Nouns that a year can qualify: "the 1905 Revolution", "the 1921 famine".
+EVENT_NOUNS = frozenset(
+    """revolution revolutions uprising rising insurrection congress election elections
+    constitution famine war crisis coup putsch treaty manifesto strike strikes census purge
+    purges plenum conference campaign reform reforms decree trial trials mutiny rebellion
+    offensive invasion massacre""".split()
+)
+_FUNCTION_WORDS = frozenset(
+    """and or but when he she it they the a an in on at to for with by as after before while
+    who which that was were had his her its their""".split()
+)
+
+_PART_DAYS = {"early": (1, 13), "mid": (8, 23), "late": (18, 31)}
+_PART_MONTHS = {"early": (1, 5), "mid": (4, 9), "late": (8, 12)}
+_PART_DECADE = {"early": (0, 3), "mid": (3, 7), "late": (6, 9)}
+_APPROXIMATE_SLACK = {"day": 3, "month": 31, "year": 366, "decade": 731}
+
+Span = tuple[date, date]
+
+
+def julian_month_length(year: int, month: int) -> int:
+    """Days in a month of the Julian calendar (every fourth year is a leap year)."""
+    if month == 2:
+        return 29 if year % 4 == 0 else 28
+    return calendar.monthrange(2001, month)[1]
+
+
+def _calendar_day(year: int, month: int, day: int, reading: str) -> date | None:
+    """The Gregorian day of year-month-day read in `reading` ('gregorian' or 'julian')."""
+    if reading == "julian":
+        if not (1 <= month <= 12 and 1 <= day <= julian_month_length(year, month)):
+            return None
+        return julian_to_gregorian(year, month, day)
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _month_length(year: int, month: int, reading: str) -> int:
+    if reading == "julian":
+        return julian_month_length(year, month)
+    return calendar.monthrange(year, month)[1]
+
+
+@dataclass(frozen=True)
+class DateExpression:
+    """A temporal expression as written, at the precision it is written at.
+
+    `year`, `month` and `day` are the figures on the page (for a dual date, the Old Style
+    part; `new_style` holds the bracketed New Style part). `precision` is 'day', 'month',
+    'year' or 'decade'; `end_year` closes a range ("1918–1921") or a decade. `part` is
+    'early', 'mid' or 'late'. `calendar` is 'unmarked', 'os' or 'ns' (an explicit marker) or
+    'dual'. `relation` is 'at', or 'before'/'after' for "by 1921", "after 1905", "until 1917"
+    (such bounds are not point claims).
+    """
+
+    text: str
+    start: int
+    end: int
+    year: int
+    month: int | None = None
+    day: int | None = None
+    precision: str = "year"
+    end_year: int | None = None
+    part: str | None = None
+    calendar: str = "unmarked"
+    new_style: tuple[int, int, int] | None = None
+    relation: str = "at"
+    approximate: bool = False
+
+    def span(self, reading: str = "gregorian") -> Span | None:
+        """First and last Gregorian day the written date covers when read in `reading`.
+
+        `reading` is 'gregorian' (the figures are New Style) or 'julian' (they are Old Style).
+        None if the figures are not a valid date in that calendar.
+        """
+        year = self.year
+        if self.precision == "day":
+            first = last = _calendar_day(year, self.month, self.day, reading)
+        elif self.precision == "month":
+            low, high = _PART_DAYS.get(self.part, (1, 31))
+            length = _month_length(year, self.month, reading)
+            first = _calendar_day(year, self.month, low, reading)
+            last = _calendar_day(year, self.month, min(high, length), reading)
+        else:
+            last_year = self.end_year or year
+            if self.precision == "decade" and self.part:
+                low, high = _PART_DECADE[self.part]
+                year, last_year = self.year + low, self.year + high
+            low_month, high_month = _PART_MONTHS.get(self.part, (1, 12))
+            if self.precision == "decade":
+                low_month, high_month = 1, 12
+            first = _calendar_day(year, low_month, 1, reading)
+            last = _calendar_day(
+                last_year, high_month, _month_length(last_year, high_month, reading), reading
+            )
+        if first is None or last is None:
+            return None
+        if self.approximate:
+            slack = timedelta(days=_APPROXIMATE_SLACK[self.precision])
+            first, last = first - slack, last + slack
+        return first, last
+
+    def new_style_span(self) -> Span | None:
+        """The day the bracketed New Style part of a dual date names, as a span."""
+        if self.new_style is None:
+            return None
+        day = _calendar_day(*self.new_style, "gregorian")
+        return (day, day) if day else None
+
+    def new_style_as_julian_span(self) -> Span | None:
+        """The bracketed part read as Old Style: how "12 (25) October 1917" names the 25th OS."""
+        if self.new_style is None:
+            return None
+        day = _calendar_day(*self.new_style, "julian")
+        return (day, day) if day else None
+
+    def old_style_edtf(self) -> str:
+        """The written figures as an EDTF string (used for the Old Style part of a dual date)."""
+        parts = [f"{self.year:04d}"]
+        if self.month:
+            parts.append(f"{self.month:02d}")
+        if self.day:
+            parts.append(f"{self.day:02d}")
+        return "-".join(parts)
+
+
+def find_dates(text: str, exclude: Iterable[tuple[int, int]] = ()) -> list[DateExpression]:
+    """Find the temporal expressions in one sentence, left to right.
+
+    Spans in `exclude` (for example a lifespan "(1879–1940)") are not searched.
+    """
+    blocked = list(exclude)
+    candidates: list[tuple[int, int, str, re.Match[str]]] = []
+    for form, pattern in _DATE_FORMS:
+        for match in pattern.finditer(text):
+            candidates.append((match.start(), match.end(), form, match))
+    candidates.sort(key=lambda c: (c[0], -(c[1] - c[0])))
+    found: list[DateExpression] = []
+    taken_until = -1
+    for start, end, form, match in candidates:
+        if start < taken_until or any(start < e and s < end for s, e in blocked):
+            continue
+        expression = _expression(text, form, match)
+        if expression is not None:
+            found.append(expression)
+            taken_until = expression.end
+    return found
+
+
+def _int(match: re.Match[str], *groups: str) -> int | None:
+    for group in groups:
+        value = match.groupdict().get(group)
+        if value:
+            return int(value)
+    return None
+
+
+def _month(match: re.Match[str], group: str) -> int | None:
+    value = match.groupdict().get(group)
+    return MONTHS[value.rstrip(".").lower()] if value else None
+
+
+def _part(match: re.Match[str]) -> str | None:
+    value = match.groupdict().get("part")
+    if not value:
+        return None
+    value = " ".join(value.lower().split())
+    return {"the end of": "late", "the beginning of": "early", "the start of": "early"}.get(
+        value, "mid" if value == "the middle of" else value
+    )
+
+
+def _expression(text: str, form: str, match: re.Match[str]) -> DateExpression | None:
+    """Build the DateExpression for one pattern match, or None if it is not a date."""
+    start, end = match.start(), match.end()
+    year = _int(match, "y1", "y3")
+    fields: dict = {"year": year, "part": _part(match)}
+    if form in ("dual-day", "dual-month", "dual-year"):
+        month = _month(match, "m1")
+        new_month = _month(match, "m2") or month
+        new_year = _int(match, "y2") or year
+        if form == "dual-year" and new_month < month and not match.group("y2"):
+            new_year = year + 1
+        fields.update(
+            month=month,
+            day=_int(match, "d1"),
+            precision="day",
+            calendar="dual",
+            new_style=(new_year, new_month, _int(match, "d2")),
+        )
+    elif form == "day":
+        fields.update(month=_month(match, "m1"), day=_int(match, "d1"), precision="day")
+    elif form == "month":
+        fields.update(month=_month(match, "m1"), precision="month")
+    elif form == "decade":
+        fields.update(year=year * 10, end_year=year * 10 + 9, precision="decade")
+    elif form == "range":
+        last = _int(match, "y2", "y4")
+        if last < 100:
+            last += year // 100 * 100
+        if last <= year:
+            return None
+        fields.update(end_year=last)
+    elif form == "year" and not fields["part"] and not _is_year(text, start, end):
+        return None
+    if fields.get("day") and not _valid_day(fields):
+        return None
+    if form in ("day", "month"):
+        mark = _CALENDAR_MARK.match(text, end)
+        if mark:
+            end = mark.end()
+            label = mark.group("mark").lower().replace(" ", "").replace("-", "")
+            fields["calendar"] = "os" if label in ("o.s.", "oldstyle", "julian") else "ns"
+    before = text[:start]
+    relation = _RELATION.search(before)
+    if relation and form != "range":
+        word = " ".join(relation.group("rel").lower().split())
+        fields["relation"] = "after" if word in _AFTER_WORDS else "before"
+    fields["approximate"] = bool(_APPROXIMATE.search(before))
+    return DateExpression(text=text[start:end], start=start, end=end, **fields)
+
+
+def _valid_day(fields: dict) -> bool:
+    """Whether the written day exists in either calendar (29 February 1900 is Julian only)."""
+    year, month, day = fields["year"], fields["month"], fields["day"]
+    if not 1 <= day <= max(calendar.monthrange(year, month)[1], julian_month_length(year, month)):
+        return False
+    new_style = fields.get("new_style")
+    if new_style:
+        y, m, d = new_style
+        return 1 <= d <= calendar.monthrange(y, m)[1]
+    return True
+
+
+def _is_year(text: str, start: int, end: int) -> bool:
+    """Whether a bare four-digit number at text[start:end] is a year, judged by its context."""
+    before = text[:start].rstrip()
+    after = text[end:]
+    if not before:
+        return True
+    if before.endswith("(") and re.match(r"\s*\)", after):
+        return True
+    previous = re.search(r"([A-Za-z.]+|[’']s)\s*$", before)
+    word = previous.group(1).lower() if previous else ""
+    following = re.match(r"\s+([A-Za-z]+)", after)
+    next_word = following.group(1) if following else ""
+    if word in YEAR_CUES:
+        return True
+    if word in APPROXIMATE_CUES:
+        return not next_word or next_word.lower() in _FUNCTION_WORDS
+    if word in ("the", "a", "his", "her", "its", "their", "’s", "'s"):
+        return bool(next_word) and (next_word[0].isupper() or next_word.lower() in EVENT_NOUNS)
+    if word in ("and", "or"):
+        return bool(re.search(r"\d{4}\)?,?\s+(?:and|or)$", before))
+    return False
+
+
+# --------------------------------------------------------------------------------------------
+# Durations
+# --------------------------------------------------------------------------------------------
+
+_NUMBER_WORDS = {
+    word: value
+    for value, word in enumerate(
+        """zero one two three four five six seven eight nine ten eleven twelve thirteen
+        fourteen fifteen sixteen seventeen eighteen nineteen twenty""".split()
+    )
+}
+_NUMBER_WORDS.update({"a": 1, "an": 1, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60})
+_NUMBER = (
+    r"\d{1,3}|(?:twenty|thirty|forty|fifty)-(?:one|two|three|four|five|six|seven|eight|nine)|"
+    + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+)
+_UNIT = r"(?P<unit>day|week|fortnight|month|year)s?"
+_HEDGE = r"(?:(?P<hedge>about|some|nearly|almost|roughly|around|over|just\s+over|just\s+under)\s+)?"
+_DURATION_FORMS = [
+    re.compile(
+        rf"\b{_HEDGE}(?P<n>{_NUMBER})\s+{_UNIT}\s+(?P<rel>later|afterwards|after|earlier|before)\b",
+        re.I,
+    ),
+    re.compile(
+        rf"\b(?P<rel>after|within)\s+(?:(?:just|only|another|a\s+further)\s+)?{_HEDGE}"
+        rf"(?P<n>{_NUMBER})\s+{_UNIT}\b",
+        re.I,
+    ),
+    re.compile(rf"\b(?:the\s+)?(?P<step>next|following)\s+{_UNIT}\b", re.I),
+]
+_UNIT_DAYS = {"day": 1.0, "week": 7.0, "month": 30.44, "year": 365.25}
+#: How the words of a duration place its other end ("after" in "after 4 days" means later).
+_RELATIONS = {"later": "later", "afterwards": "later", "earlier": "earlier", "before": "before"}
+
+
+@dataclass(frozen=True)
+class Duration:
+    """A relative time: "after 4 days", "six weeks later", "within a month", "the next day".
+
+    `relation` says where the other end is: 'later' (an event told before: "six weeks
+    later"), 'after' (the event named next: "four months after the revolution"), 'earlier'
+    and 'before' likewise backwards, 'within' (no more than the amount). `step` marks "the
+    next day" / "the following year", which count calendar steps, not elapsed time.
+    """
+
+    text: str
+    start: int
+    end: int
+    amount: int
+    unit: str
+    relation: str
+    step: bool = False
+    approximate: bool = False
+
+    def gap_days(self) -> tuple[float, float]:
+        """The range of elapsed days the expression allows (for 'within', from zero)."""
+        size = _UNIT_DAYS[self.unit]
+        middle = self.amount * size
+        if self.step and self.unit == "day":
+            tolerance = 0.0
+        elif self.unit == "day":
+            tolerance = 1.0 + 0.1 * middle
+        else:
+            tolerance = size / 2 + 0.1 * middle
+        if self.approximate:
+            tolerance *= 2
+        if self.relation == "within":
+            return 0.0, middle + tolerance
+        return max(0.0, middle - tolerance), middle + tolerance
+
+
+def _number(word: str) -> int:
+    word = word.lower()
+    if word.isdigit():
+        return int(word)
+    if "-" in word:
+        tens, ones = word.split("-")
+        return _NUMBER_WORDS[tens] + _NUMBER_WORDS[ones]
+    return _NUMBER_WORDS[word]
+
+
+def find_durations(text: str) -> list[Duration]:
+    """Find the relative time expressions in one sentence."""
+    found: list[Duration] = []
+    for pattern in _DURATION_FORMS:
+        for match in pattern.finditer(text):
+            if any(match.start() < d.end and d.start < match.end() for d in found):
+                continue
+            groups = match.groupdict()
+            unit = groups["unit"].lower()
+            step = bool(groups.get("step"))
+            amount = 1 if step else _number(groups["n"])
+            word = (groups.get("rel") or "later").lower()
+            if word == "after":
+                # "four months after the revolution", but "after four months"
+                relation = "after" if match.re is _DURATION_FORMS[0] else "later"
+            else:
+                relation = _RELATIONS.get(word, word)
+            if unit == "fortnight":
+                unit, amount = "week", amount * 2
+            found.append(
+                Duration(
+                    text=match.group(),
+                    start=match.start(),
+                    end=match.end(),
+                    amount=amount,
+                    unit=unit,
+                    relation=relation,
+                    step=step,
+                    approximate=bool(groups.get("hedge")),
+                )
+            )
+    return sorted(found, key=lambda d: d.start)
+
+
+# --------------------------------------------------------------------------------------------
+# Entities
+# --------------------------------------------------------------------------------------------
+
+
+class Named(Protocol):
+    """What the extractor needs of an entity: its slug, kind ('person', ...) and names."""
+
+    slug: str
+    kind: str
+    names: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A name in a sentence and the entity slugs it may refer to."""
+
+    start: int
+    end: int
+    text: str
+    slugs: tuple[str, ...]
+    possessive: bool = False
+
+
+class EntityIndex:
+    """Finds entity names and aliases in sentences (whole words; "Lenin's" counts)."""
+
+    def __init__(self, entities: Iterable[Named]):
+        self._kinds: dict[str, str] = {}
+        self._slugs_by_name: dict[str, set[str]] = {}
+        alternatives: dict[str, str] = {}
+        for entity in entities:
+            self._kinds[entity.slug] = entity.kind
+            for name in entity.names:
+                name = " ".join(name.split())
+                if not name:
+                    continue
+                self._slugs_by_name.setdefault(name.casefold(), set()).add(entity.slug)
+                escaped = re.escape(name).replace(r"\ ", r"\s+")
+                if name[0].islower():
+                    escaped = f"[{name[0]}{name[0].upper()}]{escaped[1:]}"
+                alternatives[name] = escaped
+        ordered = sorted(alternatives, key=len, reverse=True)
+        body = "|".join(alternatives[name] for name in ordered) or r"(?!x)x"
+        self._pattern = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
+
+    def is_person(self, slug: str) -> bool:
+        """Whether the entity with this slug is a person (who can act in a clause)."""
+        return self._kinds.get(slug) == "person"
+
+    def find(self, sentence: Sentence) -> list[Mention]:
+        """The entities a sentence names: explicit links first, then names and aliases."""
+        text = sentence.text
+        mentions = [
+            Mention(start, end, text[start:end], (slug,), _possessive(text, end))
+            for start, end, slug in sentence.links
+        ]
+        for match in self._pattern.finditer(text):
+            if any(match.start() < m.end and m.start < match.end() for m in mentions):
+                continue
+            key = " ".join(match.group().split()).casefold()
+            slugs = tuple(sorted(self._slugs_by_name.get(key, ())))
+            if slugs:
+                mentions.append(
+                    Mention(
+                        match.start(),
+                        match.end(),
+                        match.group(),
+                        slugs,
+                        _possessive(text, match.end()),
+                    )
+                )
+        return sorted(mentions, key=lambda m: m.start)
+
+
+def _possessive(text: str, end: int) -> bool:
+    after = text[end : end + 3]
+    if re.match(r"['’]s\b", after):
+        return True
+    return text[end - 1 : end] == "s" and bool(re.match(r"['’](?!\w)", after))
+
+
+# --------------------------------------------------------------------------------------------
+# Happenings
+# --------------------------------------------------------------------------------------------
+
+#: Verb and noun forms and the kinds of event they name, most specific kind first. Event
+#: kinds in the chronology match when they are one of these (see `KIND_WORDS`).
+HAPPENING_FORMS: list[tuple[tuple[str, ...], str]] = [
+    (("birth",), r"born|birth|birthplace"),
+    (("death",), r"died|dies|die|death|dead|perished|passed\s+away|lost\s+(?:his|her)\s+life"),
+    (
+        ("assassination", "death"),
+        r"assassinated|assassination|assassins?|murdered|murders?|ice[\s-]axe",
+    ),
+    (("death", "assassination", "execution", "massacre"), r"killed|killing"),
+    (
+        ("attempted assassination", "assassination"),
+        r"attempt\s+on\s+(?:his|her|\w+['’]s)\s+life|assassination\s+attempt|"
+        r"attempted\s+to\s+(?:kill|assassinate|murder)|wounded",
+    ),
+    (("attempted assassination", "assassination", "execution"), r"shot"),
+    (("assassination", "attempted assassination", "battle"), r"attacked|attack"),
+    (("execution", "death"), r"executed|execution|shot\s+dead|put\s+to\s+death|firing\s+squad"),
+    (("funeral",), r"funeral|buried|burial|embalmed|lay\s+in\s+state"),
+    (("arrest",), r"arrested|arrests?|detained|detention|imprisoned|imprisonment|jailed"),
+    (("release",), r"released|release|freed|set\s+free"),
+    (
+        ("exile",),
+        r"exiled|exile|deported|deportation|deport|banished|banishment|"
+        r"expelled\s+from\s+(?:the\s+)?(?:country|Soviet\s+Union|USSR|Russia)",
+    ),
+    (("escape",), r"escaped|escapes?|fled|flee|flight"),
+    (("return",), r"returned|returns?|arrived|arrival|came\s+back|reached"),
+    (("election", "appointment"), r"elected|re-elected|elections?|voted|vote"),
+    (("appointment", "election"), r"appointed|appointment|became|named"),
+    (
+        ("dismissal", "expulsion", "resignation"),
+        r"dismissed|dismissal|removed|removal|ousted|sacked|lost\s+(?:his|her)\s+post",
+    ),
+    (("resignation", "dismissal"), r"resigned|resignation|stepped\s+down"),
+    (("expulsion", "dismissal", "exile"), r"expelled|expulsion"),
+    (
+        ("founding",),
+        r"founded|foundation|formed|formation|established|establishment|set\s+up|created|creation|"
+        r"inaugurated",
+    ),
+    (
+        ("dissolution",),
+        r"dissolved|dissolution|disbanded|dispersed|closed\s+down|shut\s+down|abolished|abolition",
+    ),
+    (("treaty", "decree"), r"treaty|signed|signing|peace|armistice|ceasefire"),
+    (
+        ("decree", "policy"),
+        r"decree|decreed|issued|manifesto|proclaimed|proclamation|announced|ordered",
+    ),
+    (("policy", "decree", "founding"), r"introduced|introduction|launched|adopted|policy"),
+    (
+        ("revolution", "uprising", "coup"),
+        r"revolutions?|seized\s+power|seizure\s+of\s+power|took\s+power|taking\s+power|"
+        r"came\s+to\s+power|overthrew|overthrow|overthrown|stormed|storming",
+    ),
+    (
+        ("uprising", "rebellion", "mutiny", "revolution"),
+        r"uprising|insurrection|rising|rose\s+up|revolt|revolted|rebellion|rebelled|rebels",
+    ),
+    (("mutiny", "rebellion", "uprising"), r"mutiny|mutinied|mutineers|mutinous"),
+    (("coup", "uprising"), r"coup|putsch"),
+    (("abdication",), r"abdicated|abdication|abdicate|renounced\s+the\s+throne"),
+    (("massacre",), r"massacre|massacred|fired\s+on|opened\s+fire|shot\s+down"),
+    (("battle", "war"), r"battle|fought|defeated|defeat|captured|capture|besieged|siege|victory"),
+    (("war", "battle"), r"war|declared\s+war|mobilisation|mobilization|invaded|invasion"),
+    (("meeting", "congress"), r"met|meeting|meet"),
+    (("congress", "meeting"), r"congress|conference|plenum|convened|session"),
+    (("split", "congress"), r"split|schism|broke\s+with"),
+    (("joining",), r"joined|join|joining"),
+    (("strike",), r"strike|strikes|strikers"),
+    (("stroke", "illness"), r"strokes?|paralysed|incapacitated|illness|fell\s+ill"),
+    (("renaming",), r"renamed|renaming"),
+    (("publication", "decree"), r"published|publication|wrote|written"),
+    (("speech",), r"speech|spoke|addressed"),
+    (("marriage",), r"married|marriage|wedding"),
+    (("famine",), r"famine"),
+    (("relocation",), r"moved|transferred|relocated"),
+    (("opening", "congress"), r"opened|opening"),
+    (("trial",), r"tried|trial|sentenced|convicted"),
+]
+_HAPPENING_PATTERNS = [
+    (kinds, re.compile(rf"\b(?:{forms})\b", re.I)) for kinds, forms in HAPPENING_FORMS
+]
+
+#: Every event kind the happening forms can name.
+KIND_WORDS = frozenset(kind for kinds, _ in HAPPENING_FORMS for kind in kinds)
+
+
+@dataclass(frozen=True)
+class Happening:
+    """A word or phrase naming what happened, with the event kinds it can mean."""
+
+    start: int
+    end: int
+    text: str
+    kinds: tuple[str, ...]
+
+
+def find_happenings(text: str) -> list[Happening]:
+    """Find the happening words of a sentence (the longest form wins where forms overlap)."""
+    candidates = [
+        Happening(match.start(), match.end(), match.group(), kinds)
+        for kinds, pattern in _HAPPENING_PATTERNS
+        for match in pattern.finditer(text)
+    ]
+    candidates.sort(key=lambda h: (-(h.end - h.start), h.start))
+    chosen: list[Happening] = []
+    for happening in candidates:
+        if not any(happening.start < h.end and h.start < happening.end for h in chosen):
+            chosen.append(happening)
+    return sorted(chosen, key=lambda h: h.start)
+
+
+# --------------------------------------------------------------------------------------------
+# Clauses and analysed sentences
+# --------------------------------------------------------------------------------------------
+
+#: Past-tense and auxiliary verbs that can open a predicate ("... and escaped in 1907").
+_VERBS = (
+    r"[a-z]+ed|was|were|had|has|is|became|began|led|fled|won|took|fought|wrote|met|left|made|"
+    r"rose|fell|came|went|gave|held|broke|saw|sent|spoke|ran|drove|stood|brought|sought|lost|"
+    r"set|put|split|shot|struck|chose|knew|grew|told|said|built|did|got|kept|found|"
+    r"returns|dies|joins|signs|leads"
+)
+_CLAUSE_BREAK = re.compile(
+    r"\s*[;:,()]\s*|\s+[–—]\s+|\s+-\s+"
+    r"|\s+(?=(?:who|whom|whose|which|where|while|whereas|although|though|because|but|when)\b)"
+    # "and" starts a clause before a verb, a pronoun or a time; not between two names
+    rf"|\s+(?=and\s+(?:(?:{_VERBS}|he|she|they|then|later|soon|in|on|during)\b"
+    rf"|(?:{_NUMBER})\s+(?:day|week|fortnight|month|year)s?\b))",
+)
+_INTRODUCTORY = re.compile(
+    r"(?:in|on|at|during|by|from|after|before|within|early|late|around|about|then|later)\b"
+    r"|\d",
+    re.I,
+)
+_RELATIVE = re.compile(r"(?:who|whom)\b", re.I)
+_WHICH = re.compile(r"which\b", re.I)
+_FINITE_VERB = re.compile(r"\b(?:was|were|is|are|had|has|have|did|became)\b", re.I)
+_PRONOUN = re.compile(r"(?:he|she)\b", re.I)
+_POSSESSIVE_PRONOUN = re.compile(r"\b(?:his|her)\b", re.I)
+_HEAD_FILLER = re.compile(
+    r"(?:\s|,|(?:(?i:and|but|then|later|also|finally|soon|eventually|the|in|on|at|during|by)"
+    r"(?![\w-])))+"
+)
+_VERB_START = re.compile(
+    r"^(?:(?:and|but|then|later|also|finally|soon|eventually|quickly|again|never|only)\s+)*"
+    rf"(?:{_VERBS})\b"
+)
+_STOPWORDS = frozenset(
+    """a an the of in on at to by for from and or with as is was were be been his her its their
+    he she it they this that who which""".split()
+)
+
+
+def content_words(text: str) -> frozenset[str]:
+    """Lower-case words of a text without stopwords, a trailing plural 's' removed."""
+    words = set()
+    for word in re.findall(r"[^\W\d_][\w-]*(?:['’]s\b)?", text):
+        word = re.sub(r"['’]s$", "", word.lower())
+        if word in _STOPWORDS or len(word) < 2:
+            continue
+        if len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
+            word = word[:-1]
+        words.add(word)
+    return frozenset(words)
+
+
+@dataclass(frozen=True)
+class LifespanClaim:
+    """A person's dates written after their name: "Trotsky (1879–1940)", "Lenin (b. 1870)"."""
+
+    person: str
+    text: str
+    start: int
+    end: int
+    born: DateExpression | None
+    died: DateExpression | None
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One clause of a sentence and what it holds.
+
+    `subjects` are the people acting in the clause; `subject_source` says how they were found:
+    'explicit' (named at its start), 'relative' ("who ..."), 'inherited' (a clause that starts
+    with its verb), 'pronoun' ("he", "she"), or '' (none). `people` adds the people named
+    anywhere in the clause and those "his"/"her" refers to. `words` are the content words
+    outside the clause's dates; `predicate` is the offset (in the sentence) where what the
+    subjects did begins.
+    """
+
+    start: int
+    end: int
+    text: str
+    predicate: int
+    dates: tuple[DateExpression, ...]
+    durations: tuple[Duration, ...]
+    happenings: tuple[Happening, ...]
+    mentions: tuple[Mention, ...]
+    subjects: tuple[str, ...]
+    subject_source: str
+    people: tuple[str, ...]
+    words: frozenset[str]
+
+    @property
+    def entities(self) -> frozenset[str]:
+        """Every entity slug the clause names, with its subjects."""
+        return frozenset(s for m in self.mentions for s in m.slugs) | frozenset(self.people)
+
+
+@dataclass(frozen=True)
+class AnalysedSentence:
+    """A sentence split into clauses, with its lifespan claims and main subject."""
+
+    sentence: Sentence
+    clauses: tuple[Clause, ...]
+    lifespans: tuple[LifespanClaim, ...]
+    subjects: tuple[str, ...]
+
+    @property
+    def entities(self) -> frozenset[str]:
+        return frozenset().union(*(c.entities for c in self.clauses))
+
+    def part(self, clause: Clause, start: int, end: int, with_subjects: bool = True) -> Clause:
+        """The piece of `clause` between two offsets; its subjects kept if `with_subjects`."""
+        mentions = [m for m in clause.mentions if start <= m.start < end]
+        return _make_clause(
+            self.sentence.text,
+            start,
+            end,
+            start,
+            [d for d in clause.dates if start <= d.start < end],
+            [d for d in clause.durations if start <= d.start < end],
+            [h for h in clause.happenings if start <= h.start < end],
+            mentions,
+            clause.subjects if with_subjects else (),
+            clause.subject_source if with_subjects else "",
+            clause.people if with_subjects else (),
+        )
+
+
+def analyse(
+    text: str, entities: EntityIndex, previous_subjects: tuple[str, ...] = ()
+) -> list[AnalysedSentence]:
+    """Split an article into sentences and clauses and find what each clause claims.
+
+    `previous_subjects` are the people "he" or "she" may refer to in the first sentence.
+    """
+    analysed: list[AnalysedSentence] = []
+    subjects = previous_subjects
+    for sentence in split_sentences(text):
+        result = analyse_sentence(sentence, entities, subjects)
+        analysed.append(result)
+        if result.subjects:
+            subjects = result.subjects
+    return analysed
+
+
+_LIFESPAN = re.compile(
+    r"\s*\(\s*(?:(?:b\.|born)\s+(?P<b>\d{4})|(?:d\.|died)\s+(?P<d>\d{4})"
+    r"|(?P<y1>\d{4})\s*[–—-]\s*(?P<y2>\d{4}|\d{2}))\s*\)"
+)
+
+
+def find_lifespans(
+    sentence: Sentence, mentions: list[Mention], entities: EntityIndex
+) -> list[LifespanClaim]:
+    """Lifespan parentheses right after a person's name: "(1879–1940)", "(b. 1870)"."""
+    found: list[LifespanClaim] = []
+    for mention in mentions:
+        person = _person(mention, entities)
+        match = _LIFESPAN.match(sentence.text, mention.end) if person else None
+        if not match:
+            continue
+        start = match.start() + len(match.group()) - len(match.group().lstrip())
+        born = _lifespan_year(match, "b") or _lifespan_year(match, "y1")
+        died = _lifespan_year(match, "d") or _lifespan_year(match, "y2", born)
+        found.append(
+            LifespanClaim(
+                person, sentence.text[start : match.end()], start, match.end(), born, died
+            )
+        )
+    return found
+
+
+def _lifespan_year(
+    match: re.Match[str], group: str, born: DateExpression | None = None
+) -> DateExpression | None:
+    """One year of a lifespan match; a two-digit death year takes the birth year's century."""
+    value = match.group(group)
+    if not value:
+        return None
+    year = int(value)
+    if year < 100 and born is not None:
+        year += born.year // 100 * 100
+        if year < born.year:
+            year += 100
+    return DateExpression(value, match.start(group), match.end(group), year)
+
+
+def analyse_sentence(
+    sentence: Sentence, entities: EntityIndex, previous_subjects: tuple[str, ...] = ()
+) -> AnalysedSentence:
+    """Find the dates, durations, happenings and entities of one sentence, clause by clause."""
+    text = sentence.text
+    mentions = entities.find(sentence)
+    lifespans = find_lifespans(sentence, mentions, entities)
+    dates = find_dates(text, exclude=[(ls.start, ls.end) for ls in lifespans])
+    durations = find_durations(text)
+    happenings = find_happenings(text)
+    protected = [(d.start, d.end) for d in dates] + [(d.start, d.end) for d in durations]
+    protected += [(m.start, m.end) for m in mentions] + [(ls.start, ls.end) for ls in lifespans]
+    timings = [(d.start, d.end) for d in dates] + [(d.start, d.end) for d in durations]
+    spans = _merge_clauses(text, _clause_spans(text, protected), happenings, dates, durations)
+
+    clauses: list[Clause] = []
+    main_subjects: tuple[str, ...] = ()
+    subject_phrase = spans[0] if len(spans) > 1 and _is_subject_phrase(text, *spans[0]) else None
+    for start, end in spans:
+        inside = [m for m in mentions if start <= m.start < end]
+        own_happenings = [h for h in happenings if start <= h.start < end]
+        head = _clause_head(text, start, timings)
+        own, predicate = _explicit_subjects(text, head, inside, entities)
+        relative = _RELATIVE.match(text, start)
+        pronoun = _PRONOUN.match(text, head)
+        borrowed: tuple[int, int] | None = None
+        if own:
+            subjects, source = own, "explicit"
+            main_subjects = main_subjects or own
+        elif relative:
+            before = [p for m in mentions if m.end <= start and (p := _person(m, entities))]
+            subjects, source, predicate = tuple(before[-1:]), "relative", relative.end()
+        elif pronoun:
+            subjects, source = main_subjects or previous_subjects, "pronoun"
+            predicate = pronoun.end()
+        elif _VERB_START.match(text[head:end]):
+            subjects, source = main_subjects, "inherited"
+            if subject_phrase and subject_phrase[0] < start:
+                # "The October Manifesto, drafted by Witte, was signed on ...": the predicate
+                # is about the phrase that opened the sentence.
+                borrowed = subject_phrase
+                own_happenings += [h for h in happenings if _within(h, borrowed)]
+        else:
+            subjects = ()
+        if _WHICH.match(text, start) and clauses:
+            # "..., which was signed on ...": about what the clause before named
+            borrowed = (clauses[-1].start, clauses[-1].end)
+        if not subjects:
+            source = ""
+        if borrowed:
+            inside = [m for m in mentions if _within(m, borrowed)] + inside
+        implied: tuple[str, ...] = ()
+        if not any(_person(m, entities) for m in inside) and _POSSESSIVE_PRONOUN.search(
+            text, start, end
+        ):
+            implied = main_subjects or previous_subjects
+        clauses.append(
+            _make_clause(
+                text,
+                start,
+                end,
+                predicate,
+                [d for d in dates if start <= d.start < end],
+                [d for d in durations if start <= d.start < end],
+                own_happenings,
+                inside,
+                subjects,
+                source,
+                implied,
+                content_words(text[borrowed[0] : borrowed[1]]) if borrowed else frozenset(),
+            )
+        )
+    return AnalysedSentence(sentence, tuple(clauses), tuple(lifespans), main_subjects)
+
+
+def _within(item: Mention | Happening, span: tuple[int, int]) -> bool:
+    return span[0] <= item.start < span[1]
+
+
+def _is_subject_phrase(text: str, start: int, end: int) -> bool:
+    """Whether a sentence's first clause is only its subject ("The October Manifesto,")."""
+    return not _INTRODUCTORY.match(text, start) and not _FINITE_VERB.search(text, start, end)
+
+
+def _make_clause(
+    text: str,
+    start: int,
+    end: int,
+    predicate: int,
+    dates: list[DateExpression],
+    durations: list[Duration],
+    happenings: list[Happening],
+    mentions: list[Mention],
+    subjects: tuple[str, ...],
+    source: str,
+    implied: tuple[str, ...],
+    borrowed_words: frozenset[str] = frozenset(),
+) -> Clause:
+    words_text = list(text[start:end])
+    for item in [*dates, *durations]:
+        for index in range(item.start - start, item.end - start):
+            words_text[index] = " "
+    people = tuple(dict.fromkeys([*subjects, *implied]))
+    return Clause(
+        start=start,
+        end=end,
+        text=text[start:end],
+        predicate=predicate,
+        dates=tuple(dates),
+        durations=tuple(durations),
+        happenings=tuple(happenings),
+        mentions=tuple(mentions),
+        subjects=subjects,
+        subject_source=source,
+        people=people,
+        words=content_words("".join(words_text)) | borrowed_words,
+    )
+
+
+def _person(mention: Mention, entities: EntityIndex) -> str | None:
+    """The person a mention names, if it names exactly one person."""
+    people = [s for s in mention.slugs if entities.is_person(s)]
+    return people[0] if len(people) == 1 else None
+
+
+def _clause_spans(text: str, protected: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Cut a sentence into clause spans at punctuation and clause-opening words.
+
+    A break inside a date ("October 25, 1917"), a duration or a name is no break.
+    """
+    spans: list[tuple[int, int]] = []
+    position = 0
+    for match in _CLAUSE_BREAK.finditer(text):
+        if any(s < match.end() and match.start() < e for s, e in protected):
+            continue
+        if match.start() > position:
+            spans.append((position, match.start()))
+        position = max(position, match.end())
+    if position < len(text):
+        spans.append((position, len(text)))
+    return [(s, e) for s, e in spans if text[s:e].strip(" .!?\"'“”‘’")]
+
+
+def _merge_clauses(
+    text: str,
+    spans: list[tuple[int, int]],
+    happenings: list[Happening],
+    dates: list[DateExpression],
+    durations: list[Duration],
+) -> list[tuple[int, int]]:
+    """Join phrases that are not clauses of their own to their neighbours.
+
+    A date standing alone ("Bloody Sunday, 9 January 1905, began ...") joins the clause before
+    it; an introductory phrase without a happening ("In 1917,", "Six weeks later,") joins the
+    clause after it, passing over an aside that opens with a duration ("In 1925, a year after
+    Lenin's death, Trotsky ...").
+    """
+    timings = [(d.start, d.end) for d in [*dates, *durations]]
+    merged: list[tuple[int, int]] = []
+    pending: int | None = None
+    for index, (start, end) in enumerate(spans):
+        has_happening = any(start <= h.start < end for h in happenings)
+        if pending is not None and has_happening and any(d.start == start for d in durations):
+            merged.append((start, end))
+            continue
+        begin = pending if pending is not None else start
+        pending = None
+        bare = _bare_timing(text, start, end, timings)
+        if bare and merged:
+            merged[-1] = (merged[-1][0], end)
+            continue
+        introductory = bare or (_INTRODUCTORY.match(text[start:end]) and not has_happening)
+        if introductory and index + 1 < len(spans):
+            pending = begin
+            continue
+        merged.append((begin, end))
+    return merged
+
+
+def _bare_timing(text: str, start: int, end: int, timings: list[tuple[int, int]]) -> bool:
+    """Whether text[start:end] is nothing but dates or durations (and prepositions)."""
+    inside = [(s, e) for s, e in timings if start <= s < end]
+    if not inside:
+        return False
+    rest = text[start:end]
+    for s, e in sorted(inside, reverse=True):
+        rest = rest[: s - start] + rest[e - start :]
+    return not re.sub(r"(?i)\b(?:on|in|of|the|during)\b", "", rest).strip(" ,.;:")
+
+
+def _clause_head(text: str, start: int, leading: list[tuple[int, int]]) -> int:
+    """Where a clause's subject would stand: after conjunctions, fillers and the `leading`
+    spans (dates, durations) that open it."""
+    position = start
+    while True:
+        skip = _HEAD_FILLER.match(text, position)
+        if skip and skip.end() > position:
+            position = skip.end()
+            continue
+        span_end = next((e for s, e in leading if s == position), None)
+        if span_end is None:
+            return position
+        position = span_end
+
+
+def _explicit_subjects(
+    text: str, head: int, mentions: list[Mention], entities: EntityIndex
+) -> tuple[tuple[str, ...], int]:
+    """People named at the head of a clause ("Lenin and Trotsky ..."), not possessive, and
+    where their predicate begins (`head` if there are none)."""
+    subjects: list[str] = []
+    position = predicate = head
+    for mention in mentions:
+        if mention.start != position:
+            continue
+        person = _person(mention, entities)
+        if person is None or mention.possessive:
+            return (), head
+        subjects.append(person)
+        predicate = mention.end
+        joint = re.match(r"\s+and\s+", text[mention.end :])
+        if not joint:
+            break
+        position = mention.end + joint.end()
+    return tuple(subjects), predicate

@@ -1,0 +1,664 @@
+"""Judge the dated claims of an article against the course chronology.
+
+Each date in a clause is linked to the known events its clause points at: the kind of
+happening ("arrested", "abdicated"), the people, organisations and places it names and the words
+of an event's title ("Bloody Sunday"). Every candidate gets a score; the claimed date is then
+compared with the event's `HistoricalDate` at the claim's own precision ("1917" agrees with
+25 October (7 November) 1917):
+
+* it agrees with some plausible candidate: silence;
+* it matches the best candidate only in the other calendar (an Old Style date printed as New
+  Style, or the reverse): a 'calendar' finding;
+* it contradicts a candidate that is clearly the best link: a 'contradiction' finding, with the
+  event's date as expected;
+* nothing is linked well enough, or two candidates tie: silence.
+
+Durations ("six weeks later") are checked against the gap between two identified events;
+anachronisms are people acting after their death or before their birth. False alarms are the
+main risk, so only confident findings are reported (see `Finding.confidence`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from chronology.dates import HistoricalDate
+
+from .claims import (
+    AnalysedSentence,
+    Clause,
+    DateExpression,
+    Duration,
+    EntityIndex,
+    LifespanClaim,
+    Span,
+    analyse,
+    content_words,
+    find_happenings,
+)
+
+AGREE = "agree"
+CONTRADICTION = "contradiction"
+CALENDAR = "calendar"
+
+#: A candidate scoring this much is linked to a claim.
+LINK_SCORE = 4.0
+#: A candidate scoring this much, and no more than PLAUSIBLE_GAP below the best, is a
+#: plausible reading of a claim: if it agrees, the claim is not reported.
+PLAUSIBLE_SCORE = 3.0
+PLAUSIBLE_GAP = 4.0
+#: Candidates closer than this in score tie.
+TIE_MARGIN = 1.0
+#: Event kinds that recur in a life (a person is arrested more than once); a link made only
+#: through such a kind and a name is less certain, since the chronology may not hold them all.
+REPEATABLE_KINDS = frozenset(
+    """arrest release exile escape return election appointment dismissal expulsion resignation
+    meeting congress publication speech strike trial joining relocation opening""".split()
+)
+#: Words that tell one of a series of events from another ("his first stroke").
+ORDINALS = frozenset("first second third fourth fifth sixth seventh last final".split())
+#: Happenings a person can be part of after their death (what is done to them after it is
+#: passive, and not checked either: "Lenin was criticised in 1956").
+POSTHUMOUS_KINDS = frozenset({"death", "funeral", "renaming"})
+POSTHUMOUS_WORDS = frozenset(
+    """posthumous posthumously memory legacy remembered reburied body remains mausoleum tomb
+    rehabilitated commemorated honoured honored cult anniversary statue portrait named
+    testament""".split()
+)
+_PASSIVE = re.compile(r"\s*(?:\w+ly\s+)?(?:was|were|is|are|had\s+been|has\s+been|remained)\b")
+_ACTIVE_VERB = re.compile(
+    r"\s*(?:\w+ly\s+)?(?:[a-z]+ed|[a-z]+s|had|led|fled|won|took|fought|wrote|"
+    r"met|left|made|rose|fell|came|went|gave|held|broke|saw|sent|spoke|ran|"
+    r"drove|stood|brought|sought|lost|set|put|split|chose|knew|told|said|"
+    r"built|did|got|kept|found|became|began)\b"
+)
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A person, organisation, place or glossary term: slug, kind and every name it goes by.
+
+    `kind` is 'person' for people (the extractor needs to know who can act); `names` holds the
+    name and aliases, e.g. ("Leon Trotsky", "Trotsky", "Lev Davidovich Bronstein", "Bronstein").
+    """
+
+    slug: str
+    kind: str
+    names: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class KnownEvent:
+    """An event of the chronology, with the slugs of the people, organisations and places in it.
+
+    `kind` is one of the kinds the extractor recognises (`claims.KIND_WORDS`: birth, death,
+    arrest, exile, escape, election, founding, treaty, revolution, abdication, assassination,
+    battle, decree, ...); `source` names the work the date comes from, for the report.
+    """
+
+    slug: str
+    title: str
+    kind: str
+    when: HistoricalDate
+    people: tuple[str, ...] = ()
+    organisations: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    summary: str = ""
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class Chronology:
+    """What the checker knows: entities, events, and each person's (born, died)."""
+
+    entities: tuple[Entity, ...]
+    events: tuple[KnownEvent, ...]
+    lifespans: dict[str, tuple[HistoricalDate | None, HistoricalDate | None]] = field(
+        default_factory=dict
+    )
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A claim the chronology contradicts.
+
+    `kind` is 'contradiction', 'calendar' (an Old/New Style slip), 'duration' or 'anachronism'
+    (a person acting after their death or before their birth); `claim` is the expression as
+    written, `expected` what the chronology says, `event` the slug of the event compared with.
+    """
+
+    line: int
+    sentence: str
+    claim: str
+    expected: str
+    event: str
+    source: str
+    kind: str
+    confidence: float
+
+
+def check_text(text: str, chronology: Chronology, min_confidence: float = 0.6) -> list[Finding]:
+    """Check an article (Markdown) against the chronology; findings in the order of the text."""
+    return FactChecker(chronology).check(text, min_confidence)
+
+
+def measure(
+    sentences: Iterable[tuple[str, bool]], chronology: Chronology, min_confidence: float = 0.6
+) -> tuple[float, float]:
+    """Precision and recall of the checker on labelled sentences.
+
+    `sentences` are `(text, wrong)` pairs; a sentence counts as flagged when the checker reports
+    at least one finding for it. Precision is the share of flagged sentences that are wrong,
+    recall the share of wrong sentences that are flagged (each 1.0 when there is nothing to
+    share).
+    """
+    checker = FactChecker(chronology)
+    flagged = wrong = hits = 0
+    for text, is_wrong in sentences:
+        found = bool(checker.check(text, min_confidence))
+        flagged += found
+        wrong += is_wrong
+        hits += found and is_wrong
+    precision = hits / flagged if flagged else 1.0
+    recall = hits / wrong if wrong else 1.0
+    return precision, recall
+
+
+def compare(claim: DateExpression, when: HistoricalDate) -> str:
+    """Compare a claimed date with an event's date at the claim's precision.
+
+    Returns AGREE, CONTRADICTION or CALENDAR (the claim matches only when its figures are read
+    in the other calendar). An unmarked date is read as New Style; it may also be read as Old
+    Style for an Old Style event at month or year precision ("October 1917" for the revolution
+    of 25 October (7 November) 1917 is conventional), but an unmarked day that matches only the
+    Old Style date is a calendar slip: house style gives the New Style in brackets.
+    """
+    event_span = _event_span(when)
+
+    def matches(span: Span | None) -> bool:
+        return span is not None and span[0] <= event_span[1] and event_span[0] <= span[1]
+
+    new_style = claim.span("gregorian")
+    old_style = claim.span("julian")
+    if claim.calendar == "dual":
+        bracketed = claim.new_style_span()
+        if old_style != bracketed:
+            return CALENDAR if matches(old_style) or matches(bracketed) else CONTRADICTION
+        if matches(bracketed):
+            return AGREE
+        if matches(new_style) or matches(claim.new_style_as_julian_span()):
+            return CALENDAR
+        return CONTRADICTION
+    if claim.calendar == "os":
+        new_style, old_style = old_style, new_style
+    if matches(new_style):
+        return AGREE
+    if claim.calendar == "unmarked" and claim.precision != "day":
+        if when.old_style and matches(old_style):
+            return AGREE
+        return CONTRADICTION
+    return CALENDAR if matches(old_style) else CONTRADICTION
+
+
+def _event_span(when: HistoricalDate) -> Span:
+    return (when.earliest or date.min, when.latest or date.max)
+
+
+@dataclass(frozen=True)
+class _Profile:
+    """An event prepared for linking."""
+
+    event: KnownEvent
+    kind: str
+    title_words: frozenset[str]
+    distinctive_words: frozenset[str]
+    proper_words: frozenset[str]
+    people: frozenset[str]
+    others: frozenset[str]
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    profile: _Profile
+    score: float
+    title_match: bool
+
+    @property
+    def event(self) -> KnownEvent:
+        return self.profile.event
+
+
+class FactChecker:
+    """Checks texts against one chronology (prepared once, reused for many texts)."""
+
+    def __init__(self, chronology: Chronology):
+        self.chronology = chronology
+        self.entities = EntityIndex(chronology.entities)
+        self._names = {e.slug: e.names[0] if e.names else e.slug for e in chronology.entities}
+        self._lifetime_events: dict[tuple[str, str], KnownEvent] = {}
+        events = list(chronology.events)
+        for person, (born, died) in chronology.lifespans.items():
+            for kind, when in (("birth", born), ("death", died)):
+                if when is None:
+                    continue
+                known = next(
+                    (e for e in events if _kind(e.kind) == kind and person in e.people), None
+                )
+                if known is None:
+                    known = KnownEvent(
+                        slug=f"{kind}-of-{person}",
+                        title=f"{kind.title()} of {self._names.get(person, person)}",
+                        kind=kind,
+                        when=when,
+                        people=(person,),
+                        source="the chronology's lifespan",
+                    )
+                    events.append(known)
+                self._lifetime_events[(person, kind)] = known
+        name_words = frozenset().union(
+            *(content_words(n) for e in chronology.entities for n in e.names)
+        )
+        self._profiles = [
+            _Profile(
+                event=event,
+                kind=_kind(event.kind),
+                title_words=content_words(event.title),
+                distinctive_words=_distinctive_words(event.title, name_words),
+                proper_words=_distinctive_words(event.title, name_words, proper=True),
+                people=frozenset(event.people),
+                others=frozenset(event.organisations) | frozenset(event.places),
+            )
+            for event in events
+        ]
+        # Which profiles share a kind, an entity or a title word with a clause: only those
+        # can score, so only those are scored.
+        self._index: dict[str, list[int]] = {}
+        for number, profile in enumerate(self._profiles):
+            keys = {f"kind:{profile.kind}"} | profile.people | profile.others
+            keys |= {f"word:{word}" for word in profile.title_words}
+            for key in keys:
+                self._index.setdefault(key, []).append(number)
+
+    # -- the pass over a text ---------------------------------------------------------------
+
+    def check(self, text: str, min_confidence: float = 0.6) -> list[Finding]:
+        """Check a text; findings at or above `min_confidence`, in the order of the text."""
+        findings: list[Finding] = []
+        previous_event: KnownEvent | None = None
+        for analysed in analyse(text, self.entities):
+            last_event: KnownEvent | None = None
+            for clause in analysed.clauses:
+                for when in clause.dates:
+                    finding = self._judge_date(analysed, clause, when)
+                    if finding:
+                        findings.append(finding)
+                for duration in clause.durations:
+                    finding = self._judge_duration(
+                        analysed, clause, duration, last_event or previous_event
+                    )
+                    if finding:
+                        findings.append(finding)
+                last_event = self._identify_clause(clause) or last_event
+            for lifespan in analysed.lifespans:
+                findings.extend(self._judge_lifespan(analysed, lifespan))
+            previous_event = last_event
+        return [f for f in findings if f.confidence >= min_confidence]
+
+    # -- linking ----------------------------------------------------------------------------
+
+    def candidates(self, clause: Clause) -> list[_Candidate]:
+        """Events a clause may be about, best first (those scoring at least PLAUSIBLE_SCORE)."""
+        keys = {f"kind:{kind}" for h in clause.happenings for kind in h.kinds}
+        keys |= clause.entities | {f"word:{word}" for word in clause.words}
+        numbers = sorted({n for key in keys for n in self._index.get(key, ())})
+        found = []
+        for profile in (self._profiles[n] for n in numbers):
+            score, title_match = _score(profile, clause)
+            if score >= PLAUSIBLE_SCORE:
+                found.append(_Candidate(profile, score, title_match))
+        return sorted(found, key=lambda c: -c.score)
+
+    def _identify(self, clause: Clause) -> _Candidate | None:
+        """The one event a clause without a usable date is about, if it stands out."""
+        found = self.candidates(clause)
+        if not found or found[0].score < LINK_SCORE:
+            return None
+        if len(found) > 1 and found[1].score > found[0].score - TIE_MARGIN:
+            return None
+        return found[0]
+
+    def _identify_clause(self, clause: Clause) -> KnownEvent | None:
+        """The event a clause is about: the best agreeing candidate of its date, or the one
+        that stands out."""
+        dated = [d for d in clause.dates if d.relation == "at"]
+        if dated:
+            agreeing = [
+                c
+                for c in self.candidates(clause)
+                if c.score >= LINK_SCORE and compare(dated[0], c.event.when) == AGREE
+            ]
+            if agreeing:
+                return agreeing[0].event
+        found = self._identify(clause)
+        return found.event if found else None
+
+    # -- dates ------------------------------------------------------------------------------
+
+    def _judge_date(
+        self, analysed: AnalysedSentence, clause: Clause, when: DateExpression
+    ) -> Finding | None:
+        """The finding for one date, if any.
+
+        A person acting outside their lifetime is reported first: it rests on the lifespan
+        alone, while a contradiction rests on linking the clause to an event.
+        """
+        return self._judge_lifetime(analysed, clause, when) or self._judge_against_events(
+            analysed, clause, when
+        )
+
+    def _judge_against_events(
+        self, analysed: AnalysedSentence, clause: Clause, when: DateExpression
+    ) -> Finding | None:
+        if when.relation != "at":
+            return None
+        verdicts = [(c, compare(when, c.event.when)) for c in self.candidates(clause)]
+        if not verdicts:
+            return self._conversion_slip(analysed, when)
+        floor = verdicts[0][0].score - PLAUSIBLE_GAP
+        if any(verdict == AGREE and c.score >= floor for c, verdict in verdicts):
+            return None
+        linked = [(c, v) for c, v in verdicts if c.score >= LINK_SCORE]
+        if not linked:
+            return self._conversion_slip(analysed, when)
+        best, verdict = linked[0]
+        rivals = [
+            c
+            for c, _ in verdicts[1:]
+            if c.score > best.score - TIE_MARGIN
+            and c.event.when.display() != best.event.when.display()
+        ]
+        runner_up = max((c.score for c, _ in verdicts if c is not best), default=None)
+        if rivals:
+            # a tie in score, broken only if one event is much nearer the claimed date
+            nearest = _nearest(when, [best, *rivals])
+            if nearest is None:
+                return self._conversion_slip(analysed, when)
+            best, runner_up = nearest, nearest.score
+            verdict = compare(when, best.event.when)
+        confidence = _link_confidence(best, runner_up, clause)
+        if when.precision == "decade" or when.approximate:
+            confidence -= 0.1
+        if verdict == CALENDAR and when.calendar == "unmarked":
+            confidence -= 0.1
+        return Finding(
+            line=analysed.sentence.line,
+            sentence=analysed.sentence.text,
+            claim=when.text,
+            expected=best.event.when.display(),
+            event=best.event.slug,
+            source=best.event.source,
+            kind=verdict,
+            confidence=_clamp(confidence),
+        )
+
+    def _conversion_slip(self, analysed: AnalysedSentence, when: DateExpression) -> Finding | None:
+        """A dual date whose two halves are not the same day ("25 October (8 November) 1917")."""
+        if when.calendar != "dual" or when.span("julian") == when.new_style_span():
+            return None
+        if when.span("julian") is None:
+            return None
+        right = HistoricalDate.from_julian(when.old_style_edtf())
+        return Finding(
+            line=analysed.sentence.line,
+            sentence=analysed.sentence.text,
+            claim=when.text,
+            expected=right.display(),
+            event="",
+            source="Julian–Gregorian conversion",
+            kind=CALENDAR,
+            confidence=0.9,
+        )
+
+    # -- lifetimes --------------------------------------------------------------------------
+
+    def _judge_lifetime(
+        self, analysed: AnalysedSentence, clause: Clause, when: DateExpression
+    ) -> Finding | None:
+        """A person acting in a year after their death or before their birth."""
+        if when.relation != "at" or not clause.subjects:
+            return None
+        kinds = {k for h in clause.happenings for k in h.kinds[:1]}
+        if kinds & (POSTHUMOUS_KINDS | {"birth"}) or clause.words & POSTHUMOUS_WORDS:
+            return None
+        predicate = analysed.sentence.text[clause.predicate : clause.end]
+        if not clause.happenings and not _ACTIVE_VERB.match(predicate):
+            return None
+        spans = [s for s in (when.span("gregorian"), when.span("julian")) if s]
+        if not spans:
+            return None
+        first, last = min(s[0] for s in spans), max(s[1] for s in spans)
+        for person in clause.subjects:
+            born, died = self.chronology.lifespans.get(person, (None, None))
+            if died and died.latest and first > died.latest and not _PASSIVE.match(predicate):
+                expected, event = f"died {died.display()}", self._lifetime_events[(person, "death")]
+            elif born and born.earliest and last < born.earliest:
+                expected, event = f"born {born.display()}", self._lifetime_events[(person, "birth")]
+            else:
+                continue
+            confidence = {"explicit": 0.9, "relative": 0.8, "inherited": 0.8}.get(
+                clause.subject_source, 0.7
+            )
+            return Finding(
+                line=analysed.sentence.line,
+                sentence=analysed.sentence.text,
+                claim=when.text,
+                expected=f"{self._names.get(person, person)} {expected}",
+                event=event.slug,
+                source=event.source,
+                kind="anachronism",
+                confidence=confidence,
+            )
+        return None
+
+    def _judge_lifespan(self, analysed: AnalysedSentence, claim: LifespanClaim) -> list[Finding]:
+        """Check "Trotsky (1879–1940)" against the person's lifespan."""
+        findings = []
+        known = self.chronology.lifespans.get(claim.person, (None, None))
+        pairs = zip(("birth", "death"), (claim.born, claim.died), known, strict=True)
+        for kind, written, actual in pairs:
+            if written is None or actual is None or compare(written, actual) == AGREE:
+                continue
+            event = self._lifetime_events[(claim.person, kind)]
+            findings.append(
+                Finding(
+                    line=analysed.sentence.line,
+                    sentence=analysed.sentence.text,
+                    claim=claim.text,
+                    expected=f"{'born' if kind == 'birth' else 'died'} {actual.display()}",
+                    event=event.slug,
+                    source=event.source,
+                    kind=CONTRADICTION,
+                    confidence=0.9,
+                )
+            )
+        return findings
+
+    # -- durations --------------------------------------------------------------------------
+
+    def _judge_duration(
+        self,
+        analysed: AnalysedSentence,
+        clause: Clause,
+        duration: Duration,
+        previous: KnownEvent | None,
+    ) -> Finding | None:
+        """Check "six weeks later" against the gap between two identified events."""
+        if duration.relation in ("after", "before"):
+            told_first = analysed.part(clause, clause.start, duration.start)
+            if not told_first.happenings and not told_first.mentions:
+                # "Eight months after the abdication, the Bolsheviks seized power."
+                index = analysed.clauses.index(clause)
+                told_first = next(iter(analysed.clauses[index + 1 : index + 2]), told_first)
+            target = self._identify(told_first)
+            anchor_found = self._identify(
+                analysed.part(clause, duration.end, clause.end, with_subjects=False)
+            )
+            anchor = anchor_found.event if anchor_found else None
+            confidence = min(target.score, anchor_found.score) if target and anchor_found else 0
+        else:
+            target = self._identify(clause)
+            anchor = previous
+            confidence = target.score if target else 0
+        if target is None or anchor is None or target.event.slug == anchor.slug:
+            return None
+        later, earlier = target.event, anchor
+        if duration.relation in ("earlier", "before"):
+            later, earlier = earlier, later
+        if _gap_agrees(duration, earlier.when, later.when):
+            return None
+        return Finding(
+            line=analysed.sentence.line,
+            sentence=analysed.sentence.text,
+            claim=duration.text,
+            expected=_describe_gap(earlier, later),
+            event=target.event.slug,
+            source=target.event.source,
+            kind="duration",
+            confidence=_clamp(0.45 + 0.06 * confidence),
+        )
+
+
+def _kind(kind: str) -> str:
+    return " ".join(kind.lower().replace("-", " ").replace("_", " ").split())
+
+
+def _distinctive_words(
+    title: str, name_words: frozenset[str], proper: bool = False
+) -> frozenset[str]:
+    """The words of a title that are neither entity names nor happenings ("Bloody Sunday",
+    not "Trotsky" or "arrested"): evidence of their own when a clause shares some of them.
+    With `proper`, only those written with a capital ("Potemkin", not "first")."""
+    happening_words = frozenset().union(*(content_words(h.text) for h in find_happenings(title)))
+    words = content_words(title) - name_words - happening_words
+    if proper:
+        capitalised = content_words(" ".join(re.findall(r"\b[A-Z][\w-]*", title)))
+        words &= capitalised - ORDINALS
+    return words
+
+
+def _score(profile: _Profile, clause: Clause) -> tuple[float, bool]:
+    """How strongly a clause points at an event, and whether it names the event's title."""
+    score = 0.0
+    kind_score = 0.0
+    for happening in clause.happenings:
+        if happening.kinds[0] == profile.kind:
+            kind_score = 3.0
+        elif profile.kind in happening.kinds:
+            kind_score = max(kind_score, 2.0)
+    score += kind_score
+    title_match = bool(profile.title_words) and profile.title_words <= clause.words
+    matched = profile.distinctive_words & clause.words
+    if title_match:
+        score += 4.0
+    elif 2 * len(matched) >= len(profile.distinctive_words) and (
+        len(matched) >= 2 or matched & profile.proper_words
+    ):
+        score += 2.0
+    ordinals = clause.words & ORDINALS
+    if ordinals and profile.title_words & ORDINALS and not ordinals & profile.title_words:
+        score -= 3.0  # "a third stroke" is not "Lenin's first stroke"
+    entities = clause.entities
+    people = profile.people & entities
+    if people:
+        score += 1.0 + len(people)
+    if clause.subjects and profile.people and not profile.people & set(clause.subjects):
+        score -= 3.0
+    score += len(profile.others & entities)
+    return score, title_match
+
+
+def _link_confidence(best: _Candidate, runner_up: float | None, clause: Clause) -> float:
+    """Confidence in a link: its score, its lead over the next candidate, how it was made."""
+    confidence = 0.45 + 0.06 * best.score
+    if runner_up is not None:
+        confidence -= 0.025 * max(0.0, 2.0 - (best.score - runner_up))
+    if best.profile.kind in REPEATABLE_KINDS and not best.title_match:
+        confidence -= 0.1
+    if clause.subject_source == "pronoun":
+        confidence -= 0.05
+    return confidence
+
+
+def _clamp(confidence: float) -> float:
+    return round(max(0.0, min(0.97, confidence)), 2)
+
+
+def _distance(claim: DateExpression, when: HistoricalDate) -> int:
+    """Days between a claimed date (either reading) and an event's date; 0 if they meet."""
+    low, high = _event_span(when)
+    best = None
+    for span in (claim.span("gregorian"), claim.span("julian"), claim.new_style_span()):
+        if span is None:
+            continue
+        gap = max((low - span[1]).days, (span[0] - high).days, 0)
+        best = gap if best is None else min(best, gap)
+    return best if best is not None else 10**9
+
+
+def _nearest(claim: DateExpression, tied: list[_Candidate]) -> _Candidate | None:
+    """Of tied candidates, the one much nearer the claimed date (a third of the next distance);
+    None if no candidate stands out."""
+    ranked = sorted(tied, key=lambda c: _distance(claim, c.event.when))
+    first, second = (_distance(claim, c.event.when) for c in ranked[:2])
+    return ranked[0] if 3 * first <= second and first < second else None
+
+
+def _gap_agrees(duration: Duration, earlier: HistoricalDate, later: HistoricalDate) -> bool:
+    """Whether the gap between two dates can be what a duration says.
+
+    "The following year" and "the next month" count calendar steps (November 1917 to March
+    1918 is "the following year"); other durations count elapsed days.
+    """
+    if duration.step and duration.unit in ("month", "year"):
+        e0, e1 = _event_span(earlier)
+        l0, l1 = _event_span(later)
+        if duration.unit == "year":
+            return l0.year - e1.year <= 1 <= l1.year - e0.year
+        least = (l0.year - e1.year) * 12 + l0.month - e1.month
+        most = (l1.year - e0.year) * 12 + l1.month - e0.month
+        return least <= 1 <= most
+    least, most = _gap(earlier, later)
+    low, high = duration.gap_days()
+    return low <= most and least <= high
+
+
+def _gap(earlier: HistoricalDate, later: HistoricalDate) -> tuple[int, int]:
+    """The least and most days from one date to another (negative if it comes before)."""
+    e0, e1 = _event_span(earlier)
+    l0, l1 = _event_span(later)
+    return (l0 - e1).days, (l1 - e0).days
+
+
+def _describe_gap(earlier: KnownEvent, later: KnownEvent) -> str:
+    """What the chronology says about the gap, in words: "Death of Trotsky (21 August 1940)
+    came 1 day after Ramón Mercader attacks Trotsky (20 August 1940)"."""
+    least, most = _gap(earlier.when, later.when)
+    direction = "after"
+    if most < 0:
+        least, most, direction = -most, -least, "before"
+    middle = (least + most) / 2
+    if middle < 60:
+        size = f"{least} day" + ("s" if least != 1 else "")
+        if least != most:
+            size = f"{least}–{most} days"
+    elif middle < 730:
+        size = f"about {round(middle / 30.44)} months"
+    else:
+        size = f"about {round(middle / 365.25)} years"
+    return (
+        f"{later.title} ({later.when.display()}) came {size} {direction} "
+        f"{earlier.title} ({earlier.when.display()})"
+    )

@@ -1,0 +1,55 @@
+"""Putting quizzes together: an article's quiz, its longer practice quiz, and the course revision quiz."""
+
+from django.core.cache import cache
+
+from courses.menu import content_version
+
+from .generate import Fact, generate
+
+ARTICLE_QUIZ_SIZE = 6
+PRACTICE_QUIZ_SIZE = 12
+REVISION_QUIZ_SIZE = 20
+
+
+def all_facts():
+    """Every event as a Fact, cached until the content changes (distractors come from the whole course)."""
+    key = f"clio:quiz-facts:{content_version()}"
+    facts = cache.get(key)
+    if facts is None:
+        from chronology.models import Event
+
+        facts = []
+        for event in Event.objects.prefetch_related("people", "topics").order_by("earliest", "slug"):
+            fact = Fact(event.slug, event.title, event.when_date, tuple(p.title for p in event.people.all()))
+            facts.append((fact, tuple(t.slug for t in event.topics.all())))
+        cache.set(key, facts, timeout=None)
+    return facts
+
+
+def article_questions(page, size=ARTICLE_QUIZ_SIZE, seed=0):
+    """The authored questions of a topic first, then questions made from its events, up to `size`."""
+    authored = [q.to_question(f"a{n}") for n, q in enumerate(page.questions.all(), start=1)]
+    if len(authored) >= size:
+        return authored[:size]
+    facts = all_facts()
+    topic_facts = [fact for fact, topics in facts if page.slug in topics]
+    extra = generate(topic_facts, [fact for fact, _ in facts], size - len(authored), seed=f"{page.slug}:{seed}")
+    return authored + extra
+
+
+def revision_questions(seed=0, size=REVISION_QUIZ_SIZE):
+    """A course-wide quiz made from the whole chronology."""
+    facts = [fact for fact, _ in all_facts()]
+    return generate(facts, facts, size, seed=f"revision:{seed}", prefix="r")
+
+
+def responses_from(data, questions):
+    """Form data to responses: one value per question, or a list for order and match questions."""
+    responses = {}
+    for question in questions:
+        if question.kind in ("order", "match"):
+            count = len(question.answer)
+            responses[question.key] = [data.get(f"{question.key}-{i}", "") for i in range(count)]
+        else:
+            responses[question.key] = data.get(question.key, "")
+    return responses

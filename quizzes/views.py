@@ -1,0 +1,55 @@
+"""Serving quizzes: the article quiz, the practice quiz and the course revision quiz, as plain
+HTML forms that a small script can check in place (the server grades in both cases)."""
+
+from django.http import JsonResponse
+from django.shortcuts import redirect
+from django.views.decorators.http import require_POST
+
+from . import progress
+from .kinds import grade
+from .quiz import responses_from
+
+
+def wants_json(request):
+    return "application/json" in request.headers.get("Accept", "")
+
+
+def check(request, questions):
+    """Grade a submitted quiz; the result a template or the script shows."""
+    responses = responses_from(request.POST, questions)
+    results, score, out_of = grade(questions, responses)
+    return {"score": score, "out_of": out_of, "by_key": {r.question.key: r for r in results}, "results": results}
+
+
+def json_result(result):
+    return JsonResponse(
+        {
+            "score": result["score"],
+            "out_of": result["out_of"],
+            "questions": [
+                {
+                    "key": r.question.key,
+                    "correct": r.correct,
+                    "points": r.points,
+                    "max": r.question.max_score,
+                    "solution": r.question.solution(),
+                    "explanation": r.question.explanation,
+                    "link": r.question.link,
+                }
+                for r in result["results"]
+            ],
+        }
+    )
+
+
+def seed_from(request):
+    try:
+        return int(request.POST.get("seed", request.GET.get("seed", 0)))
+    except ValueError:
+        return 0
+
+
+@require_POST
+def clear_progress(request):
+    progress.clear(request)
+    return redirect(request.POST.get("next") or "/")

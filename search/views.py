@@ -1,0 +1,28 @@
+"""The site search: articles first, then people, organisations, events and glossary terms,
+each through Wagtail's search backend, in a fixed number of queries whatever the course size."""
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.shortcuts import render
+
+from chronology.models import Event, GlossaryTerm, OrganisationPage, PersonPage
+from courses.models import ArticlePage
+
+RESULTS_PER_PAGE = 20
+OTHER_RESULTS = 8
+
+
+def search(request):
+    query = request.GET.get("q", "").strip()[:200]
+    context = {"query": query}
+    if query:
+        articles = ArticlePage.objects.live().public().search(query)
+        paginator = Paginator(articles, RESULTS_PER_PAGE)
+        try:
+            context["results"] = paginator.page(request.GET.get("page", 1))
+        except (PageNotAnInteger, EmptyPage):
+            context["results"] = paginator.page(1)
+        context["people"] = list(PersonPage.objects.live().search(query)[:OTHER_RESULTS])
+        context["organisations"] = list(OrganisationPage.objects.live().search(query)[:OTHER_RESULTS])
+        context["events"] = list(Event.objects.all().search(query)[:OTHER_RESULTS])
+        context["terms"] = list(GlossaryTerm.objects.all().search(query)[:OTHER_RESULTS])
+    return render(request, "search/search.html", context)
