@@ -25,6 +25,7 @@ class DateError(ValueError):
 
     def __init__(self, field, message):
         self.field = field
+        self.reason = message
         super().__init__(f"{field}: {message}")
 
 

@@ -193,7 +193,7 @@ class PackReader:
                 return HistoricalDate.from_julian(str(value), field=field_name)
             return HistoricalDate.from_pack(value, field=field_name)
         except DateError as exc:
-            self.error(name, line, field_name, str(exc))
+            self.error(name, line, field_name, exc.reason)
             return None
 
     # Reading the whole pack -------------------------------------------------------------
@@ -491,11 +491,13 @@ class PackReader:
         linkable = set(data["people"]) | set(data["organisations"]) | set(data["places"]) | set(data["glossary"])
         topics = set(pack.topics)
 
+        singular = {"people": "person", "organisations": "organisation", "places": "place", "sources": "source"}
+
         def need(record, key, kind, slugs):
             values = record.fields.get(key) or []
             for slug in values if isinstance(values, list) else [values]:
                 if slug not in data[kind]:
-                    self.error(record.file, record.line_of(key), key, f"unknown {kind.rstrip('s')} '{slug}'")
+                    self.error(record.file, record.line_of(key), key, f"unknown {singular[kind]} '{slug}'")
 
         for record in data["events"].values():
             need(record, "sources", "sources", None)

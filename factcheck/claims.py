@@ -987,6 +987,12 @@ _INTRODUCTORY = re.compile(
     r"|\d",
     re.I,
 )
+_PASSIVE = re.compile(
+    r"\s*(?:\w+ly\s+)?(?:was|were|is|are|had\s+been|has\s+been|have\s+been|being)\s+"
+    r"(?:\w+ly\s+)?(?:\w+ed|\w+en|born|shot|sent|put|made|held|hit|struck|thrown|taken|caught|"
+    r"brought|built|cut|found|kept|led|left|lost|set|split|sold|told|won)\b",
+    re.I,
+)
 _RELATIVE = re.compile(r"(?:who|whom)\b", re.I)
 _WHICH = re.compile(r"which\b", re.I)
 _FINITE_VERB = re.compile(r"\b(?:was|were|is|are|had|has|have|did|became)\b", re.I)
@@ -1037,29 +1043,36 @@ class Clause:
 
     `subjects` are the people acting in the clause; `subject_source` says how they were found:
     'explicit' (named at its start), 'relative' ("who ..."), 'inherited' (a clause that starts
-    with its verb), 'pronoun' ("he", "she"), or '' (none). `people` adds the people named
-    anywhere in the clause and those "his"/"her" refers to. `words` are the content words
-    outside the clause's dates; `predicate` is the offset (in the sentence) where what the
-    subjects did begins.
+    with its verb), 'pronoun' ("he", "she"), or '' (none). `predicate` is the offset (in the
+    sentence) where what they did begins, `passive` whether it is in the passive voice ("was
+    arrested"). `implied` are the people "his"/"her" refers to. `participants` are the people
+    the clause shows taking part: its subjects, the people it names other than as owners
+    ("Trotsky's son" is not Trotsky, "Lenin's death" is Lenin's), and the implied; `patients`
+    those it shows undergoing what happened (not the subject of an active verb). `words` are
+    the content words outside the clause's dates and durations.
     """
 
     start: int
     end: int
     text: str
     predicate: int
+    passive: bool
     dates: tuple[DateExpression, ...]
     durations: tuple[Duration, ...]
     happenings: tuple[Happening, ...]
     mentions: tuple[Mention, ...]
     subjects: tuple[str, ...]
     subject_source: str
-    people: tuple[str, ...]
+    implied: tuple[str, ...]
+    participants: frozenset[str]
+    patients: frozenset[str]
     words: frozenset[str]
 
     @property
     def entities(self) -> frozenset[str]:
-        """Every entity slug the clause names, with its subjects."""
-        return frozenset(s for m in self.mentions for s in m.slugs) | frozenset(self.people)
+        """Every entity slug the clause names, with its subjects and implied people."""
+        named = frozenset(s for m in self.mentions for s in m.slugs)
+        return named | frozenset(self.subjects) | frozenset(self.implied)
 
 
 @dataclass(frozen=True)
@@ -1089,7 +1102,7 @@ class AnalysedSentence:
             mentions,
             clause.subjects if with_subjects else (),
             clause.subject_source if with_subjects else "",
-            clause.people if with_subjects else (),
+            clause.implied if with_subjects else (),
         )
 
 
@@ -1254,20 +1267,42 @@ def _make_clause(
     for item in [*dates, *durations]:
         for index in range(item.start - start, item.end - start):
             words_text[index] = " "
-    people = tuple(dict.fromkeys([*subjects, *implied]))
+    passive = bool(_PASSIVE.match(text, predicate)) if subjects else False
+    owners_of_happenings = {
+        slug
+        for mention in mentions
+        if mention.possessive and _owns_happening(text, mention, happenings)
+        for slug in mention.slugs
+    }
+    named = {slug for m in mentions if not m.possessive for slug in m.slugs}
+    objects = named - set(subjects)
     return Clause(
         start=start,
         end=end,
         text=text[start:end],
         predicate=predicate,
+        passive=passive,
         dates=tuple(dates),
         durations=tuple(durations),
         happenings=tuple(happenings),
         mentions=tuple(mentions),
         subjects=subjects,
         subject_source=source,
-        people=people,
+        implied=implied,
+        participants=frozenset(subjects) | named | owners_of_happenings | frozenset(implied),
+        patients=frozenset(subjects if passive else ())
+        | objects
+        | owners_of_happenings
+        | frozenset(implied),
         words=content_words("".join(words_text)) | borrowed_words,
+    )
+
+
+def _owns_happening(text: str, mention: Mention, happenings: list[Happening]) -> bool:
+    """Whether a possessive names whose happening it is: "Lenin's death", "Lenin's first
+    stroke" (but not "Trotsky's son")."""
+    return any(
+        re.fullmatch(r"['’]s?\s+(?:[\w-]+\s+)?", text[mention.end : h.start]) for h in happenings
     )
 
 

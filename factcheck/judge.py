@@ -58,6 +58,21 @@ REPEATABLE_KINDS = frozenset(
     """arrest release exile escape return election appointment dismissal expulsion resignation
     meeting congress publication speech strike trial joining relocation opening""".split()
 )
+#: Kinds of event that happen to a person once: naming the person in the right role is
+#: enough to tell which event a clause is about. For PATIENT_KINDS the right role is the one
+#: who undergoes it ("Trotsky was attacked", not "Trotsky attacked the bureaucracy").
+PERSONAL_KINDS = frozenset(
+    {
+        "birth",
+        "death",
+        "abdication",
+        "funeral",
+        "assassination",
+        "attempted assassination",
+        "execution",
+    }
+)
+PATIENT_KINDS = frozenset({"assassination", "attempted assassination", "execution"})
 #: Words that tell one of a series of events from another ("his first stroke").
 ORDINALS = frozenset("first second third fourth fifth sixth seventh last final".split())
 #: Happenings a person can be part of after their death (what is done to them after it is
@@ -222,9 +237,12 @@ class _Profile:
 
 @dataclass(frozen=True)
 class _Candidate:
+    """An event scored against a clause."""
+
     profile: _Profile
     score: float
     title_match: bool
+    corroborated: bool
 
     @property
     def event(self) -> KnownEvent:
@@ -259,7 +277,7 @@ class FactChecker:
                     events.append(known)
                 self._lifetime_events[(person, kind)] = known
         name_words = frozenset().union(
-            *(content_words(n) for e in chronology.entities for n in e.names)
+            *(content_words(n) for e in chronology.entities if e.kind == "person" for n in e.names)
         )
         self._profiles = [
             _Profile(
@@ -314,17 +332,14 @@ class FactChecker:
         keys = {f"kind:{kind}" for h in clause.happenings for kind in h.kinds}
         keys |= clause.entities | {f"word:{word}" for word in clause.words}
         numbers = sorted({n for key in keys for n in self._index.get(key, ())})
-        found = []
-        for profile in (self._profiles[n] for n in numbers):
-            score, title_match = _score(profile, clause)
-            if score >= PLAUSIBLE_SCORE:
-                found.append(_Candidate(profile, score, title_match))
-        return sorted(found, key=lambda c: -c.score)
+        scored = (_score(self._profiles[n], clause) for n in numbers)
+        return sorted((c for c in scored if c.score >= PLAUSIBLE_SCORE), key=lambda c: -c.score)
 
     def _identify(self, clause: Clause) -> _Candidate | None:
-        """The one event a clause without a usable date is about, if it stands out."""
+        """The one event a clause without a usable date is about, if it stands out and the
+        link is corroborated."""
         found = self.candidates(clause)
-        if not found or found[0].score < LINK_SCORE:
+        if not found or found[0].score < LINK_SCORE or not found[0].corroborated:
             return None
         if len(found) > 1 and found[1].score > found[0].score - TIE_MARGIN:
             return None
@@ -549,16 +564,15 @@ def _distinctive_words(
     return words
 
 
-def _score(profile: _Profile, clause: Clause) -> tuple[float, bool]:
-    """How strongly a clause points at an event, and whether it names the event's title."""
-    score = 0.0
+def _score(profile: _Profile, clause: Clause) -> _Candidate:
+    """How strongly a clause points at an event, and whether the link is corroborated."""
     kind_score = 0.0
     for happening in clause.happenings:
         if happening.kinds[0] == profile.kind:
             kind_score = 3.0
         elif profile.kind in happening.kinds:
             kind_score = max(kind_score, 2.0)
-    score += kind_score
+    score = kind_score
     title_match = bool(profile.title_words) and profile.title_words <= clause.words
     matched = profile.distinctive_words & clause.words
     if title_match:
@@ -576,8 +590,25 @@ def _score(profile: _Profile, clause: Clause) -> tuple[float, bool]:
         score += 1.0 + len(people)
     if clause.subjects and profile.people and not profile.people & set(clause.subjects):
         score -= 3.0
-    score += len(profile.others & entities)
-    return score, title_match
+    others = profile.others & entities
+    score += len(others)
+    # Corroborated: something beyond a kind and a name ties the clause to this event rather
+    # than to another of its kind. Without the kind, only the whole title will do; with a
+    # kind named only loosely ("shot" for an assassination), the title or the person in the
+    # right role; with the kind itself, also a shared organisation or place.
+    title_evidence = title_match or bool(matched)
+    if profile.kind in PATIENT_KINDS:
+        in_role = bool(profile.people & clause.patients)
+    else:
+        in_role = bool(profile.people & clause.participants)
+    personal = profile.kind in PERSONAL_KINDS and in_role
+    if kind_score == 3.0:
+        corroborated = title_evidence or personal or bool(others)
+    elif kind_score:
+        corroborated = title_evidence or personal
+    else:
+        corroborated = title_match
+    return _Candidate(profile, score, title_match, corroborated)
 
 
 def _link_confidence(best: _Candidate, runner_up: float | None, clause: Clause) -> float:
@@ -585,6 +616,8 @@ def _link_confidence(best: _Candidate, runner_up: float | None, clause: Clause) 
     confidence = 0.45 + 0.06 * best.score
     if runner_up is not None:
         confidence -= 0.025 * max(0.0, 2.0 - (best.score - runner_up))
+    if not best.corroborated:
+        confidence -= 0.3
     if best.profile.kind in REPEATABLE_KINDS and not best.title_match:
         confidence -= 0.1
     if clause.subject_source == "pronoun":

@@ -2,6 +2,7 @@
 refuse some messages or be stopped and started again."""
 
 import email
+import email.policy
 import socket
 import threading
 
@@ -34,7 +35,7 @@ class Mailbox:
                 self.refused += 1
                 return self.refusal
             if self.keep:
-                self.messages.append(email.message_from_bytes(envelope.original_content or envelope.content))
+                self.messages.append(email.message_from_bytes(envelope.original_content or envelope.content, policy=email.policy.default))
             else:
                 self.messages.append(None)
         return "250 Message accepted for delivery"

@@ -20,6 +20,8 @@ from .models import Delivery, Issue, Subscriber
 logger = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 5
+# smtplib's errors are OSErrors too: these two mean the connection failed, not the message.
+CONNECTION_ERRORS = (smtplib.SMTPServerDisconnected, smtplib.SMTPConnectError)
 BATCH = 200
 
 
@@ -66,6 +68,7 @@ def send_pending(issue, rate=None, progress=None):
     counts = {"sent": 0, "retry": 0, "failed": 0, "aborted": False}
     connection = None
     done = 0
+    dropped = 0  # connections lost in a row
     while True:
         now = timezone.now()
         due = list(
@@ -91,11 +94,12 @@ def send_pending(issue, rate=None, progress=None):
                     connection = get_connection()
                     connection.open()
                 mail.issue_email(issue, subscriber, connection=connection).send()
-            except (smtplib.SMTPServerDisconnected, smtplib.SMTPConnectError, OSError) as error:
+            except CONNECTION_ERRORS as error:
                 # The connection failed, not the message: put the row back untouched and reconnect;
                 # if the server cannot be reached at all, stop and leave the rest for a resumed run.
                 Delivery.objects.filter(pk=delivery.pk).update(status=Delivery.PENDING, last_error=str(error)[:255])
-                unreachable = not isinstance(error, smtplib.SMTPServerDisconnected)
+                dropped += 1
+                unreachable = isinstance(error, smtplib.SMTPConnectError) or dropped >= 3
                 connection = close_quietly(connection)
                 if unreachable:
                     counts["aborted"] = True
@@ -114,9 +118,15 @@ def send_pending(issue, rate=None, progress=None):
                     Subscriber.objects.filter(pk=subscriber.pk).update(status=Subscriber.BOUNCED)
                 counts["failed" if failed else "retry"] += 1
                 continue
+            except OSError as error:  # refused, reset or timed out: the server, not the message
+                Delivery.objects.filter(pk=delivery.pk).update(status=Delivery.PENDING, last_error=str(error)[:255])
+                close_quietly(connection)
+                counts["aborted"] = True
+                return counts
             Delivery.objects.filter(pk=delivery.pk).update(status=Delivery.SENT, sent_at=timezone.now(), attempts=delivery.attempts + 1)
             counts["sent"] += 1
             done += 1
+            dropped = 0
             if progress:
                 progress(done, counts)
             if rate:

@@ -3,6 +3,7 @@ each through Wagtail's search backend, in a fixed number of queries whatever the
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.shortcuts import render
+from wagtail.search.backends import get_search_backend
 
 from chronology.models import Event, GlossaryTerm, OrganisationPage, PersonPage
 from courses.models import ArticlePage
@@ -23,6 +24,7 @@ def search(request):
             context["results"] = paginator.page(1)
         context["people"] = list(PersonPage.objects.live().search(query)[:OTHER_RESULTS])
         context["organisations"] = list(OrganisationPage.objects.live().search(query)[:OTHER_RESULTS])
-        context["events"] = list(Event.objects.all().search(query)[:OTHER_RESULTS])
-        context["terms"] = list(GlossaryTerm.objects.all().search(query)[:OTHER_RESULTS])
+        backend = get_search_backend()
+        context["events"] = list(backend.search(query, Event)[:OTHER_RESULTS])
+        context["terms"] = list(backend.search(query, GlossaryTerm)[:OTHER_RESULTS])
     return render(request, "search/search.html", context)

@@ -48,13 +48,13 @@ def test_a_date_that_is_not_a_date_names_its_line_and_field(mini_pack):
     path = mini_pack / "events.yaml"
     path.write_text(path.read_text().replace("date: 1940-08-21", "date: Octobr 1940"))
     messages = errors_of(mini_pack)
-    assert any(m.startswith("mini/events.yaml:21: date:") and "Octobr 1940" in m for m in messages), messages
+    assert any(m.startswith("mini/events.yaml:20: date:") and "Octobr 1940" in m for m in messages), messages
 
 
 def test_an_impossible_day_is_an_error(mini_pack):
     path = mini_pack / "events.yaml"
     path.write_text(path.read_text().replace("date: 1940-08-21", "date: 1940-13-40"))
-    assert any("events.yaml:21: date:" in m for m in errors_of(mini_pack))
+    assert any("events.yaml:20: date:" in m for m in errors_of(mini_pack))
 
 
 def test_an_event_without_a_source_is_refused(mini_pack):
@@ -78,7 +78,7 @@ def test_a_role_that_ends_before_it_starts_is_refused(mini_pack):
 def test_a_body_link_to_an_unknown_entity_names_its_line(mini_pack):
     path = mini_pack / "topics" / "second-topic.md"
     path.write_text(path.read_text() + "\nSee [[nobody-at-all]].\n")
-    assert any(m.startswith("mini/topics/second-topic.md:15: body:") and "nobody-at-all" in m for m in errors_of(mini_pack))
+    assert any(m.startswith("mini/topics/second-topic.md:16: body:") and "nobody-at-all" in m for m in errors_of(mini_pack))
 
 
 def test_every_error_is_reported_in_one_run(mini_pack):

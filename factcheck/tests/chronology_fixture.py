@@ -345,7 +345,7 @@ def events() -> tuple[KnownEvent, ...]:
             "revolution",
             os("1917-10-25"),
             [L, T],
-            ["bolsheviks", "military-revolutionary-committee"],
+            ["bolsheviks", "military-revolutionary-committee", "provisional-government"],
             ["st-petersburg"],
         ),
         _event("decree-on-land", "Decree on Land", "decree", os("1917-10-26"), [L], ["sovnarkom"]),

@@ -32,7 +32,7 @@ def test_an_issue_reaches_every_confirmed_subscriber_once(smtp_server):
     issue.refresh_from_db()
     assert issue.status == Issue.SENT and issue.delivery_counts() == {"sent": 5, "failed": 0, "pending": 0}
     message = smtp_server.mailbox.messages[0]
-    assert message["List-Unsubscribe"].startswith("<http") and message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    assert message["List-Unsubscribe"].strip().startswith("<http") and message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     text, html = (part.get_payload(decode=True).decode() for part in message.get_payload())
     assert "From the archive (for subscribers)" in text and "<h3>From the archive" in html
 

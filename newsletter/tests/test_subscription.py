@@ -41,7 +41,7 @@ def test_subscribe_confirm_welcome_and_one_click_unsubscribe(client, smtp_server
     welcome = smtp_server.mailbox.to("reader@example.org")[-1]
     assert welcome["Subject"] == "Welcome to the Clio newsletter"
     assert welcome["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
-    unsubscribe_url = re.fullmatch(r"<(.+)>", welcome["List-Unsubscribe"]).group(1)
+    unsubscribe_url = re.fullmatch(r"<(.+)>", welcome["List-Unsubscribe"].strip()).group(1)
     assert unsubscribe_url.startswith("http") and "/newsletter/unsubscribe/" in unsubscribe_url
 
     # RFC 8058: the mail provider POSTs with no CSRF token and no cookies.
