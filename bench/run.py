@@ -82,7 +82,8 @@ def throughput(article_html):
     time.sleep(3)
     try:
         print("\nrequests per second, 10 s, 4 connections:")
-        print(f"  gunicorn, 2 workers, article, no page cache: {wrk_rps(wrk, f'http://127.0.0.1:{port}{PAGES['article']}')}")
+        article_url = f"http://127.0.0.1:{port}{PAGES['article']}"
+        print(f"  gunicorn, 2 workers, article, no page cache: {wrk_rps(wrk, article_url)}")
     finally:
         server.terminate()
     nginx = subprocess.run(["which", "nginx"], capture_output=True, text=True).stdout.strip()

@@ -23,6 +23,9 @@ CHROMIUM_ARGS = [
 ]
 
 
+EDITOR = ("editor", "a-long-test-password-1917")
+
+
 def free_port():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -42,6 +45,8 @@ def site_url(tmp_path_factory):
     manage = [sys.executable, str(ROOT / "manage.py")]
     subprocess.run([*manage, "migrate", "--noinput", "-v0"], env=env, check=True, cwd=ROOT)
     subprocess.run([*manage, "load_course", str(ROOT / "content" / "russian-soviet-history")], env=env, check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
+    editor = {**env, "DJANGO_SUPERUSER_PASSWORD": EDITOR[1], "DJANGO_SUPERUSER_EMAIL": "editor@example.org"}
+    subprocess.run([*manage, "createsuperuser", "--noinput", "--username", EDITOR[0]], env=editor, check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
     port = free_port()
     server = subprocess.Popen([*manage, "runserver", "--noreload", f"127.0.0.1:{port}"], env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"

@@ -769,6 +769,10 @@ def find_durations(text: str) -> list[Duration]:
 # --------------------------------------------------------------------------------------------
 
 
+#: Entity kinds whose names name one thing; other kinds (glossary terms) are ordinary words.
+NAMED_KINDS = frozenset({"person", "organisation", "place"})
+
+
 class Named(Protocol):
     """What the extractor needs of an entity: its slug, kind ('person', ...) and names."""
 
@@ -786,6 +790,7 @@ class Mention:
     text: str
     slugs: tuple[str, ...]
     possessive: bool = False
+    term: bool = False  # a glossary term ("soviet"), a word rather than a name
 
 
 class EntityIndex:
@@ -818,7 +823,7 @@ class EntityIndex:
         """The entities a sentence names: explicit links first, then names and aliases."""
         text = sentence.text
         mentions = [
-            Mention(start, end, text[start:end], (slug,), _possessive(text, end))
+            Mention(start, end, text[start:end], (slug,), _possessive(text, end), self._term(slug))
             for start, end, slug in sentence.links
         ]
         for match in self._pattern.finditer(text):
@@ -834,9 +839,13 @@ class EntityIndex:
                         match.group(),
                         slugs,
                         _possessive(text, match.end()),
+                        all(self._term(slug) for slug in slugs),
                     )
                 )
         return sorted(mentions, key=lambda m: m.start)
+
+    def _term(self, slug: str) -> bool:
+        return self._kinds.get(slug) not in NAMED_KINDS
 
 
 def _possessive(text: str, end: int) -> bool:
@@ -993,6 +1002,17 @@ _PASSIVE = re.compile(
     r"brought|built|cut|found|kept|led|left|lost|set|split|sold|told|won)\b",
     re.I,
 )
+#: A verb group: "was annulled", "had been arrested", "took place", "signed".
+_VERB_GROUP = re.compile(
+    r"\b(?:(?:was|were|is|are|had|has|have)\s+(?:been\s+)?(?:\w+ly\s+)?(?:not\s+)?)?"
+    rf"(?:took\s+place|broke\s+out|(?!hundred\b){_VERBS})\b"
+)
+#: Verbs that only say that something happened, leaving the noun to say what.
+_GENERIC_VERB = re.compile(
+    r"(?:(?:was|were|is|are)\s+)?(?:took\s+place|broke\s+out|happened|occurred|began|started|"
+    r"ended|followed|came|fell|lasted|raged|continued|was|were|is|are|held)",
+    re.I,
+)
 _RELATIVE = re.compile(r"(?:who|whom)\b", re.I)
 _WHICH = re.compile(r"which\b", re.I)
 _FINITE_VERB = re.compile(r"\b(?:was|were|is|are|had|has|have|did|became)\b", re.I)
@@ -1049,14 +1069,29 @@ class Clause:
     the clause shows taking part: its subjects, the people it names other than as owners
     ("Trotsky's son" is not Trotsky, "Lenin's death" is Lenin's), and the implied; `patients`
     those it shows undergoing what happened (not the subject of an active verb). `words` are
-    the content words outside the clause's dates and durations.
+    the content words outside the clause's dates and durations, `free_words` those that are
+    not part of a name either. `head` is where the clause proper begins (after an opening
+    date), `verb` the span of its main verb and `verb_known` whether that verb is a happening
+    or says only that something happened ("took place", "was").
     """
+
+    def timed_by_verb(self, when: DateExpression) -> bool:
+        """Whether a date dates the clause's verb ("was annulled in 1918", "In 1918 it was
+        annulled") rather than a noun before it ("the revolution of 1905 forced ...")."""
+        if self.verb is None:
+            return False
+        return when.end <= self.head or (
+            when.start >= self.verb[1] and not re.search(r"\bof\s*$", self.text[: when.start - self.start])
+        )
 
     start: int
     end: int
     text: str
+    head: int
     predicate: int
     passive: bool
+    verb: tuple[int, int] | None
+    verb_known: bool
     dates: tuple[DateExpression, ...]
     durations: tuple[Duration, ...]
     happenings: tuple[Happening, ...]
@@ -1067,6 +1102,7 @@ class Clause:
     participants: frozenset[str]
     patients: frozenset[str]
     words: frozenset[str]
+    free_words: frozenset[str]
 
     @property
     def entities(self) -> frozenset[str]:
@@ -1093,9 +1129,7 @@ class AnalysedSentence:
         mentions = [m for m in clause.mentions if start <= m.start < end]
         return _make_clause(
             self.sentence.text,
-            start,
-            end,
-            start,
+            (start, end, start, start),
             [d for d in clause.dates if start <= d.start < end],
             [d for d in clause.durations if start <= d.start < end],
             [h for h in clause.happenings if start <= h.start < end],
@@ -1224,9 +1258,7 @@ def analyse_sentence(
         clauses.append(
             _make_clause(
                 text,
-                start,
-                end,
-                predicate,
+                (start, end, head, predicate),
                 [d for d in dates if start <= d.start < end],
                 [d for d in durations if start <= d.start < end],
                 own_happenings,
@@ -1234,7 +1266,7 @@ def analyse_sentence(
                 subjects,
                 source,
                 implied,
-                content_words(text[borrowed[0] : borrowed[1]]) if borrowed else frozenset(),
+                borrowed,
             )
         )
     return AnalysedSentence(sentence, tuple(clauses), tuple(lifespans), main_subjects)
@@ -1251,9 +1283,7 @@ def _is_subject_phrase(text: str, start: int, end: int) -> bool:
 
 def _make_clause(
     text: str,
-    start: int,
-    end: int,
-    predicate: int,
+    span: tuple[int, int, int, int],
     dates: list[DateExpression],
     durations: list[Duration],
     happenings: list[Happening],
@@ -1261,13 +1291,20 @@ def _make_clause(
     subjects: tuple[str, ...],
     source: str,
     implied: tuple[str, ...],
-    borrowed_words: frozenset[str] = frozenset(),
+    borrowed: tuple[int, int] | None = None,
 ) -> Clause:
-    words_text = list(text[start:end])
-    for item in [*dates, *durations]:
-        for index in range(item.start - start, item.end - start):
-            words_text[index] = " "
+    """Build a clause from its `span` (start, end, head, predicate) and what it holds; a
+    `borrowed` span lends its words (the subject phrase of "The treaty, ..., was signed")."""
+    start, end, head, predicate = span
+    timings = [(d.start, d.end) for d in [*dates, *durations]]
+    names = [(m.start, m.end) for m in mentions if not m.term]
+    words = _words(text, start, end, timings)
+    free_words = _words(text, start, end, timings + names)
+    if borrowed:
+        words |= _words(text, *borrowed, [])
+        free_words |= _words(text, *borrowed, names)
     passive = bool(_PASSIVE.match(text, predicate)) if subjects else False
+    verb = _main_verb(text, predicate if subjects else head, end, timings + names)
     owners_of_happenings = {
         slug
         for mention in mentions
@@ -1280,8 +1317,15 @@ def _make_clause(
         start=start,
         end=end,
         text=text[start:end],
+        head=head,
         predicate=predicate,
         passive=passive,
+        verb=verb,
+        verb_known=verb is not None
+        and (
+            bool(_GENERIC_VERB.fullmatch(text[verb[0] : verb[1]]))
+            or any(h.start < verb[1] and verb[0] < h.end for h in happenings)
+        ),
         dates=tuple(dates),
         durations=tuple(durations),
         happenings=tuple(happenings),
@@ -1294,8 +1338,28 @@ def _make_clause(
         | objects
         | owners_of_happenings
         | frozenset(implied),
-        words=content_words("".join(words_text)) | borrowed_words,
+        words=words,
+        free_words=free_words,
     )
+
+
+def _words(text: str, start: int, end: int, blanks: list[tuple[int, int]]) -> frozenset[str]:
+    """The content words of text[start:end] outside the `blanks` spans."""
+    characters = list(text[start:end])
+    for blank_start, blank_end in blanks:
+        for index in range(max(blank_start, start), min(blank_end, end)):
+            characters[index - start] = " "
+    return content_words("".join(characters))
+
+
+def _main_verb(
+    text: str, start: int, end: int, skip: list[tuple[int, int]]
+) -> tuple[int, int] | None:
+    """The span of the first verb group in text[start:end] outside the `skip` spans."""
+    for match in _VERB_GROUP.finditer(text, start, end):
+        if not any(s < match.end() and match.start() < e for s, e in skip):
+            return match.span()
+    return None
 
 
 def _owns_happening(text: str, mention: Mention, happenings: list[Happening]) -> bool:
