@@ -330,7 +330,7 @@ class PackReader:
 
     def life_date(self, name, line, key, value):
         if not isinstance(value, dict):
-            self.error(name, line, key, "must be a mapping with 'date' or 'os' and an optional 'place'")
+            self.date(name, line, key, value)  # a plain date, New Style, with no place
             return
         if ("date" in value) == ("os" in value):
             self.error(name, line, key, "needs exactly one of 'date' or 'os'")
@@ -488,8 +488,10 @@ class PackReader:
 
     def check_references(self, pack):
         data = pack.data
-        linkable = set(data["people"]) | set(data["organisations"]) | set(data["places"]) | set(data["glossary"])
         topics = set(pack.topics)
+        linkable = set(data["people"]) | set(data["organisations"]) | set(data["places"]) | set(data["glossary"])
+        listed = {topic["slug"] for part in pack.parts for topic in part["topics"]}
+        linkable |= listed | set(data["events"])
 
         singular = {"people": "person", "organisations": "organisation", "places": "place", "sources": "source"}
 
@@ -513,7 +515,7 @@ class PackReader:
                 need(record, "sources", "sources", None)
         for record in data["people"].values():
             for key in ("born", "died"):
-                place = (record.fields.get(key) or {}).get("place") if isinstance(record.fields.get(key), dict) else None
+                place = record.fields[key].get("place") if isinstance(record.fields.get(key), dict) else None
                 if place and place not in data["places"]:
                     self.error(record.file, record.line_of(key), f"{key}.place", f"unknown place '{place}'")
             for role in record.fields.get("roles") or []:

@@ -34,10 +34,14 @@ class Entities:
     places: dict = field(default_factory=dict)
     terms: dict = field(default_factory=dict)
     sources: dict = field(default_factory=dict)
+    articles: dict = field(default_factory=dict)
+    events: dict = field(default_factory=dict)
 
     @classmethod
     def for_text(cls, text):
-        from chronology.models import GlossaryTerm, OrganisationPage, PersonPage, Place, Source
+        from chronology.models import Event, GlossaryTerm, OrganisationPage, PersonPage, Place, Source
+
+        from .models import ArticlePage
 
         slugs = {match.group(1) for match in ENTITY_LINK.finditer(text)}
         cited = {match.group(1) for match in CITATION.finditer(text)}
@@ -49,6 +53,8 @@ class Entities:
             }
             entities.places = {p.slug: p for p in Place.objects.filter(slug__in=slugs)}
             entities.terms = {t.slug: t for t in GlossaryTerm.objects.filter(slug__in=slugs)}
+            entities.articles = {a.slug: a for a in ArticlePage.objects.live().filter(slug__in=slugs).only("slug", "title", "url_path")}
+            entities.events = {e.slug: e for e in Event.objects.filter(slug__in=slugs).only("slug", "title")}
         if cited:
             entities.sources = {s.slug: s for s in Source.objects.filter(slug__in=cited)}
         return entities
@@ -65,9 +71,12 @@ class BodyRenderer:
 
     def link_entity(self, match, new_terms):
         slug, text = match.group(1), match.group(2)
-        if slug in self.entities.people or slug in self.entities.organisations:
-            page = self.entities.people.get(slug) or self.entities.organisations.get(slug)
+        page = self.entities.people.get(slug) or self.entities.organisations.get(slug) or self.entities.articles.get(slug)
+        if page is not None:
             return format_html('<a href="{}">{}</a>', page.get_url(self.request), text or page.title)
+        if slug in self.entities.events:
+            event = self.entities.events[slug]
+            return format_html('<a href="{}#{}">{}</a>', reverse("timeline"), slug, text or event.title)
         if slug in self.entities.terms:
             term = self.entities.terms[slug]
             if slug not in self.terms_seen:

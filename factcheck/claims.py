@@ -3,7 +3,8 @@
 The extractor is pure and keeps what the text says, no more:
 
 * `split_sentences` turns a Markdown article (front matter, headings, `[[slug|text]]` links,
-  footnotes, `:::` directives) into plain sentences that remember the line they start on.
+  footnotes, `:::` directives) into plain sentences that remember the line they start on. The
+  bodies of `quote` and `source` directives are someone else's words and are left out.
 * `find_dates` finds temporal expressions with the precision they are written at: "1917",
   "October 1917", "early October 1917", "25 October 1917", "October 25, 1917", the Old Style
   forms "25 October (7 November) 1917" and "3 (16) December 1905", explicit "(O.S.)" / "(N.S.)"
@@ -12,14 +13,16 @@ The extractor is pure and keeps what the text says, no more:
 * `find_durations` finds relative time: "after 4 days", "six weeks later", "within a month".
 * `EntityIndex.find` finds the people, organisations, places and terms a sentence names.
 * `find_happenings` finds what kind of thing happened: "died", "arrested", "signed", ...
+* `find_lifespans` reads "Trotsky (1879–1940)".
 * `analyse` puts these together, sentence by sentence and clause by clause, so that each date
   can be judged against the happening and the people of its own clause: in "Trotsky, who had
   opposed Lenin in 1903, joined the Bolsheviks in 1917" the two years belong to two clauses.
+  A clause also knows who acts in it (named, "who", "he", or carried over from the sentence's
+  subject), whether its verb is passive, and whether a date dates its verb or a noun.
 """
 
 from __future__ import annotations
 
-import calendar
 import html
 import re
 from collections.abc import Iterable, Iterator
@@ -27,7 +30,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Protocol
 
-from chronology.dates import julian_to_gregorian
+from chronology.dates import days_in_month, julian_to_gregorian
 
 # --------------------------------------------------------------------------------------------
 # Sentences
@@ -304,10 +307,15 @@ def _m(group: str) -> str:
 
 
 def _y(group: str) -> str:
-    return rf"(?P<{group}>\d{{3,4}})(?![\d])"
+    return rf"(?P<{group}>[1-9]\d{{2,3}})(?![\d])"
 
 
-_PART = r"(?P<part>(?i:early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of))"
+#: A four-digit year of the common era, 1000-2099 (bare numbers outside it are not years).
+_YEAR = r"1\d{3}|20\d\d"
+_PART = (
+    r"(?P<part>(?i:early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|"
+    r"the\s+middle\s+of))"
+)
 _NS_LABEL = r"(?:(?i:N\.\s?S\.|New\s+Style)[:,]?\s*)?"
 
 #: (form, pattern); tried together, the longest match at the leftmost position wins.
@@ -355,16 +363,19 @@ _DATE_FORMS: list[tuple[str, re.Pattern[str]]] = [
     (
         "range",
         re.compile(
-            r"\b(?i:between)\s+(?P<y1>\d{4})\s+and\s+(?P<y2>\d{4})\b"
-            r"|\b(?i:from)\s+(?P<y3>\d{4})\s+(?:to|until|till)\s+(?P<y4>\d{4})\b"
+            rf"\b(?i:between)\s+(?P<y1>{_YEAR})\s+and\s+(?P<y2>{_YEAR})\b"
+            rf"|\b(?i:from)\s+(?P<y3>{_YEAR})\s+(?:to|until|till)\s+(?P<y4>{_YEAR})\b"
         ),
     ),
     # 1918–1921, 1918-21
-    ("range", re.compile(r"(?<![\w./-])(?P<y1>\d{4})\s*[–—-]\s*(?P<y2>\d{4}|\d{2})(?![\w-])")),
+    (
+        "range",
+        re.compile(rf"(?<![\w./-])(?P<y1>{_YEAR})\s*[–—-]\s*(?P<y2>{_YEAR}|\d{{2}})(?![\w-])"),
+    ),
     # early 1905, mid-1905
-    ("year", re.compile(r"\b(?P<part>(?i:early|mid|late))[\s-]+(?P<y1>1\d{3}|20\d\d)(?![\w-])")),
+    ("year", re.compile(rf"\b(?P<part>(?i:early|mid|late))[\s-]+(?P<y1>{_YEAR})(?![\w-])")),
     # 1917 (accepted only where the context makes it a year: see _is_year)
-    ("year", re.compile(r"(?<![\w.,/-])(?P<y1>1\d{3}|20\d\d)(?![\w-]|[.,]\d)")),
+    ("year", re.compile(rf"(?<![\w.,/-])(?P<y1>{_YEAR})(?![\w-]|[.,]\d)")),
 ]
 
 _CALENDAR_MARK = re.compile(
@@ -410,17 +421,10 @@ _APPROXIMATE_SLACK = {"day": 3, "month": 31, "year": 366, "decade": 731}
 Span = tuple[date, date]
 
 
-def julian_month_length(year: int, month: int) -> int:
-    """Days in a month of the Julian calendar (every fourth year is a leap year)."""
-    if month == 2:
-        return 29 if year % 4 == 0 else 28
-    return calendar.monthrange(2001, month)[1]
-
-
 def _calendar_day(year: int, month: int, day: int, reading: str) -> date | None:
     """The Gregorian day of year-month-day read in `reading` ('gregorian' or 'julian')."""
     if reading == "julian":
-        if not (1 <= month <= 12 and 1 <= day <= julian_month_length(year, month)):
+        if not (1 <= month <= 12 and 1 <= day <= days_in_month(year, month, in_julian=True)):
             return None
         return julian_to_gregorian(year, month, day)
     try:
@@ -430,9 +434,7 @@ def _calendar_day(year: int, month: int, day: int, reading: str) -> date | None:
 
 
 def _month_length(year: int, month: int, reading: str) -> int:
-    if reading == "julian":
-        return julian_month_length(year, month)
-    return calendar.monthrange(year, month)[1]
+    return days_in_month(year, month, in_julian=reading == "julian")
 
 
 @dataclass(frozen=True)
@@ -493,6 +495,13 @@ class DateExpression:
             slack = timedelta(days=_APPROXIMATE_SLACK[self.precision])
             first, last = first - slack, last + slack
         return first, last
+
+    def dual_consistent(self) -> bool:
+        """Whether the two halves of a dual date name the same day (True if not dual)."""
+        if self.new_style is None:
+            return True
+        old_style = _calendar_day(self.year, self.month, self.day, "julian")
+        return old_style is not None and old_style == _calendar_day(*self.new_style, "gregorian")
 
     def new_style_span(self) -> Span | None:
         """The day the bracketed New Style part of a dual date names, as a span."""
@@ -617,12 +626,13 @@ def _expression(text: str, form: str, match: re.Match[str]) -> DateExpression | 
 def _valid_day(fields: dict) -> bool:
     """Whether the written day exists in either calendar (29 February 1900 is Julian only)."""
     year, month, day = fields["year"], fields["month"], fields["day"]
-    if not 1 <= day <= max(calendar.monthrange(year, month)[1], julian_month_length(year, month)):
+    longest = max(days_in_month(year, month), days_in_month(year, month, in_julian=True))
+    if not 1 <= day <= longest:
         return False
     new_style = fields.get("new_style")
     if new_style:
         y, m, d = new_style
-        return 1 <= d <= calendar.monthrange(y, m)[1]
+        return 1 <= d <= days_in_month(y, m)
     return True
 
 
@@ -1023,8 +1033,14 @@ _HEAD_FILLER = re.compile(
     r"(?![\w-])))+"
 )
 _VERB_START = re.compile(
-    r"^(?:(?:and|but|then|later|also|finally|soon|eventually|quickly|again|never|only)\s+)*"
+    r"^(?:(?:and|but|then|later|also|finally|soon|eventually|quickly|again|never|only|not|"
+    r"\w+ly)\s+)*"
     rf"(?:{_VERBS})\b"
+)
+#: What may follow a clause's subject: its verb, an aside, a relative clause, "and ...".
+_SUBJECT_END = re.compile(
+    rf"\s*(?:$|[,;:(.–—]|(?:who|whom|and)\b|(?:(?:\w+ly|then|later|also|finally|soon|"
+    rf"eventually|again|never|only|not)\s+)*(?:{_VERBS})\b)"
 )
 _STOPWORDS = frozenset(
     """a an the of in on at to by for from and or with as is was were be been his her its their
@@ -1075,15 +1091,6 @@ class Clause:
     or says only that something happened ("took place", "was").
     """
 
-    def timed_by_verb(self, when: DateExpression) -> bool:
-        """Whether a date dates the clause's verb ("was annulled in 1918", "In 1918 it was
-        annulled") rather than a noun before it ("the revolution of 1905 forced ...")."""
-        if self.verb is None:
-            return False
-        return when.end <= self.head or (
-            when.start >= self.verb[1] and not re.search(r"\bof\s*$", self.text[: when.start - self.start])
-        )
-
     start: int
     end: int
     text: str
@@ -1110,6 +1117,16 @@ class Clause:
         named = frozenset(s for m in self.mentions for s in m.slugs)
         return named | frozenset(self.subjects) | frozenset(self.implied)
 
+    def timed_by_verb(self, when: DateExpression) -> bool:
+        """Whether a date dates the clause's verb ("was annulled in 1918", "In 1918 it was
+        annulled") rather than a noun before it ("the revolution of 1905 forced ...")."""
+        if self.verb is None:
+            return False
+        return when.end <= self.head or (
+            when.start >= self.verb[1]
+            and not re.search(r"\bof\s*$", self.text[: when.start - self.start])
+        )
+
 
 @dataclass(frozen=True)
 class AnalysedSentence:
@@ -1119,10 +1136,6 @@ class AnalysedSentence:
     clauses: tuple[Clause, ...]
     lifespans: tuple[LifespanClaim, ...]
     subjects: tuple[str, ...]
-
-    @property
-    def entities(self) -> frozenset[str]:
-        return frozenset().union(*(c.entities for c in self.clauses))
 
     def part(self, clause: Clause, start: int, end: int, with_subjects: bool = True) -> Clause:
         """The piece of `clause` between two offsets; its subjects kept if `with_subjects`."""
@@ -1464,7 +1477,7 @@ def _explicit_subjects(
     subjects: list[str] = []
     position = predicate = head
     for mention in mentions:
-        if mention.start != position:
+        if not mention.start <= position < mention.end:  # "the Tsar" starts before its head
             continue
         person = _person(mention, entities)
         if person is None or mention.possessive:
@@ -1475,4 +1488,6 @@ def _explicit_subjects(
         if not joint:
             break
         position = mention.end + joint.end()
+    if subjects and not _SUBJECT_END.match(text, predicate):
+        return (), head  # a name used as a modifier: "the Kornilov affair", "Stolypin reforms"
     return tuple(subjects), predicate

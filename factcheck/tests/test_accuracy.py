@@ -25,14 +25,26 @@ def test_the_set_is_large_enough():
 
 
 def test_precision_and_recall(chronology):
-    labelled = [(s["text"], s["verdict"] != "ok") for s in SENTENCES]
-    precision, recall = measure(labelled, chronology)
-    print(
-        f"\nfactcheck on {len(CORRECT)} correct and {len(WRONG)} wrong sentences: "
-        f"precision {precision:.3f}, recall {recall:.3f}"
-    )
-    assert precision >= PRECISION_FLOOR
-    assert recall >= RECALL_FLOOR
+    """Sentence-level precision and recall, on the whole set and on each part of it.
+
+    The parts: 'main' was written with the checker; 'heldout' was written afterwards and run
+    once as it stood (precision 0.93, recall 0.72 on that first run); 'probe' holds true
+    sentences about events the chronology lacks, where linking on a kind and a name alone
+    raises false alarms.
+    """
+    parts = {"all": SENTENCES}
+    for sentence in SENTENCES:
+        parts.setdefault(sentence.get("set", "main"), []).append(sentence)
+    for name, part in parts.items():
+        precision, recall = measure([(s["text"], s["verdict"] != "ok") for s in part], chronology)
+        right = sum(s["verdict"] == "ok" for s in part)
+        print(
+            f"\nfactcheck {name}: {right} correct and {len(part) - right} wrong sentences, "
+            f"precision {precision:.3f}, recall {recall:.3f}"
+        )
+        if name == "all":
+            assert precision >= PRECISION_FLOOR
+            assert recall >= RECALL_FLOOR
 
 
 def test_flagged_sentences_are_flagged_for_the_right_reason(checker):

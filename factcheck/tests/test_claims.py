@@ -484,6 +484,25 @@ def test_joint_subjects_and_possessives():
     assert clauses("Lenin's death in 1924 helped Stalin.")[0][2] == ()
 
 
+def test_names_used_as_modifiers_are_not_subjects():
+    assert clauses("The Stalin constitution was adopted in 1936.")[0][2] == ()
+    assert clauses("Lenin, the leader of the Bolsheviks, died in 1924.")[-1][2] == (
+        "vladimir-lenin",
+    )
+
+
+def test_dates_of_the_verb_and_of_a_noun():
+    def timed(text):
+        (clause,) = analyse_sentence(Sentence(1, text), ENTITIES).clauses
+        return [(d.text, clause.timed_by_verb(d), clause.verb_known) for d in clause.dates]
+
+    assert timed("The treaty was annulled in November 1918.") == [("November 1918", True, False)]
+    assert timed("In 1918 the treaty was annulled.") == [("1918", True, False)]
+    assert timed("The revolution of 1905 forced the Tsar to yield.") == [("1905", False, False)]
+    assert timed("The treaty was signed in March 1918.") == [("March 1918", True, True)]
+    assert timed("The revolution took place in 1917.") == [("1917", True, True)]
+
+
 def test_pronouns_refer_to_the_previous_subject():
     analysed = analyse_sentence(
         Sentence(1, "He was arrested in 1905."), ENTITIES, ("leon-trotsky",)

@@ -1,6 +1,8 @@
 """The judge: linking claims to events and comparing dates, durations and lifetimes."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from chronology.dates import HistoricalDate
 from factcheck.claims import KIND_WORDS, find_dates
@@ -117,6 +119,24 @@ def test_a_year_about_another_event_is_not_flagged(checker):
     assert (
         findings(checker, "Lenin, in exile since 1900, returned to Petrograd in April 1917.") == []
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an event the chronology lacks, of a kind it holds for the same person
+        "Lenin was arrested in December 1895.",
+        "Trotsky's son Lev Sedov died in Paris in 1938.",
+        "Trotsky attacked the bureaucracy in The New Course in December 1923.",
+        "Stalin was elected to the Central Committee in 1912.",
+        # something the lexicon cannot name, done to a known event
+        "The Treaty of Brest-Litovsk, signed in March 1918, was annulled in November 1918.",
+        # a name that is not the subject
+        "The Kornilov affair of August 1917 strengthened the Bolsheviks.",
+    ],
+)
+def test_uncorroborated_links_stay_silent(checker, text):
+    assert findings(checker, text) == []
 
 
 def test_tied_candidates_stay_silent():
@@ -298,3 +318,68 @@ def test_fixture_events_use_known_kinds(chronology):
     slugs = {e.slug for e in chronology.entities}
     for event in chronology.events:
         assert set(event.people) | set(event.organisations) | set(event.places) <= slugs, event.slug
+
+
+# --------------------------------------------------------------------------------------------
+# Robustness
+# --------------------------------------------------------------------------------------------
+
+FRAGMENTS = [
+    "Trotsky",
+    "Lenin's",
+    "the Tsar",
+    "Nicholas II",
+    "Petrograd",
+    "was",
+    "arrested",
+    "signed",
+    "died",
+    "born",
+    "abdicated",
+    "in",
+    "on",
+    "the",
+    "who",
+    "which",
+    "and",
+    "he",
+    ",",
+    ";",
+    ".",
+    "1917",
+    "the 1920s",
+    "(1879–1940)",
+    "(b. 1870)",
+    "between 1918 and 1921",
+    "1918-21",
+    "c.",
+    "29 February 1900 (O.S.)",
+    "31 (13) January 1918",
+    "1 (14) February 1918",
+    "18 February (4 March) 1918",
+    "3 (15) May 1912",
+    "12 (25) October 1917",
+    "30 February 1917",
+    "31 December 1904 (13 January)",
+    "October 25 (November 7), 1917",
+    "0000 - 9999",
+    "six weeks later",
+    "the next day",
+    "within a month",
+    "the following year",
+    "[[leon-trotsky|Trotsky]]",
+    "[^x]",
+    "\n::: quote\n",
+    "\n:::\n",
+    "\n---\n",
+    "\n# ",
+    "\n\n- ",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(FRAGMENTS), max_size=30).map(" ".join) | st.text())
+def test_any_text_can_be_checked(checker, text):
+    for finding in checker.check(text, min_confidence=0):
+        assert 0 <= finding.confidence <= 1
+        assert finding.line >= 1
