@@ -5,7 +5,7 @@ UV := $(shell command -v uv 2>/dev/null || echo "$(HOME)/.local/bin/uv")
 PY := .venv/bin/python
 MANAGE := $(PY) manage.py
 
-.PHONY: run test setup uv browser db bench lint check figures clean
+.PHONY: run test setup uv browser validator bench figures clean
 
 uv:
 	@command -v uv >/dev/null 2>&1 || test -x "$(HOME)/.local/bin/uv" || python3 -m pip install --user --quiet uv
@@ -15,6 +15,7 @@ setup: uv
 	@mkdir -p var
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_course $(PACK)
+	$(MANAGE) db_worker --batch --no-startup-delay > /dev/null  # build the search index now
 
 run: setup
 	$(MANAGE) collectstatic --noinput -v0
@@ -29,7 +30,13 @@ run: setup
 browser:
 	@test -x /usr/bin/chromium || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null)
 
-test: uv browser
+VNU_VERSION := 26.9.27
+
+validator:
+	@test -f var/tools/node_modules/vnu-jar/build/dist/vnu.jar || npm install --prefix var/tools --no-audit --no-fund --silent vnu-jar@$(VNU_VERSION)
+	@command -v java >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null)
+
+test: uv browser validator
 	$(UV) sync --frozen
 	$(PY) -m ruff check .
 	DJANGO_SETTINGS_MODULE=clio.settings.test $(MANAGE) makemigrations --check --dry-run

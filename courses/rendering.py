@@ -39,7 +39,14 @@ class Entities:
 
     @classmethod
     def for_text(cls, text):
-        from chronology.models import Event, GlossaryTerm, OrganisationPage, PersonPage, Place, Source
+        from chronology.models import (
+            Event,
+            GlossaryTerm,
+            OrganisationPage,
+            PersonPage,
+            Place,
+            Source,
+        )
 
         from .models import ArticlePage
 
