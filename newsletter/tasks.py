@@ -64,7 +64,7 @@ def permanent(error):
 def send_pending(issue, rate=None, progress=None):
     """Send every due delivery of `issue`; returns counts. Safe to run again at any time: a row is
     claimed ('sending') before its email goes out and marked 'sent' right after."""
-    rate = rate or getattr(settings, "NEWSLETTER_RATE", 0)  # emails per second; 0 = as fast as possible
+    rate = getattr(settings, "NEWSLETTER_RATE", 0) if rate is None else rate  # emails per second; 0: no limit
     counts = {"sent": 0, "retry": 0, "failed": 0, "aborted": False}
     connection = None
     done = 0

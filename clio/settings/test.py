@@ -12,3 +12,4 @@ STORAGES = {
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+NEWSLETTER_RATE = 0  # tests measure behaviour, not pacing
