@@ -66,16 +66,117 @@ def trotsky_journeys_map(data):
     return svg(width, height, data["title"], desc, "".join(parts))
 
 
-FIGURES = {"trotsky-journeys-map": trotsky_journeys_map}
+def bar_chart(data):
+    """Grouped bars: one group per period, one bar per series, each series on its own scale
+    (values are shown as labels, so series with different units can sit side by side)."""
+    width, height, left, top, right, bottom = 760, 420, 70, 86, 740, 350
+    periods, series = data["periods"], data["series"]
+    colours = ["#8a2d12", "#1a5fb4", "#5a564f", "#2e7d32"]
+    group = (right - left) / len(periods)
+    bar = min(48, (group - 24) / len(series))
+    parts = [f'<line x1="{left}" y1="{bottom}" x2="{right}" y2="{bottom}" stroke="{INK}" stroke-width="1.5"/>']
+    for i, period in enumerate(periods):
+        x0 = left + i * group + (group - bar * len(series)) / 2
+        parts.append(f'<text x="{left + (i + 0.5) * group:.1f}" y="{bottom + 20}" font-size="13" fill="{INK}" text-anchor="middle">{escape(str(period))}</text>')
+        for j, item in enumerate(series):
+            value = item["values"][i]
+            top_value = max(item["values"])
+            h = (bottom - top) * value / top_value if top_value else 0
+            x = x0 + j * bar
+            parts.append(f'<rect x="{x:.1f}" y="{bottom - h:.1f}" width="{bar - 4:.1f}" height="{h:.1f}" fill="{colours[j % 4]}"/>')
+            parts.append(f'<text x="{x + (bar - 4) / 2:.1f}" y="{bottom - h - 5:.1f}" font-size="11" fill="{INK}" text-anchor="middle">{value:g}</text>')
+    for j, item in enumerate(series):
+        x = left + j * 230
+        parts.append(f'<rect x="{x}" y="44" width="12" height="12" fill="{colours[j % 4]}"/>')
+        parts.append(f'<text x="{x + 18}" y="54" font-size="12" fill="{INK}">{escape(item["name"])}</text>')
+    parts.append(f'<text x="{left}" y="24" font-size="15" font-weight="700" fill="{INK}">{escape(data["title"])}</text>')
+    parts.append(f'<text x="{left}" y="{height - 30}" font-size="11" fill="{MUTED}">Each series has its own scale; the labels give the values.</text>')
+    parts.append(f'<text x="{left}" y="{height - 14}" font-size="11" fill="{MUTED}">{escape(data["source_line"])}</text>')
+    desc = data["title"] + ". " + " ".join(
+        f"{item['name']}: " + ", ".join(f"{p} {v:g}" for p, v in zip(periods, item["values"], strict=True)) + "." for item in series
+    )
+    return svg(width, height, data["title"], desc, "".join(parts))
+
+
+def timeline_chart(data):
+    """Labelled bars on a time axis: one row per item, from its start to its end."""
+    rows = data["rows"]
+    width, left, right, top, row_height = 760, 230, 740, 60, 30
+    height = top + row_height * len(rows) + 60
+    first, last = data["from"], data["to"]
+
+    def x(value):
+        return left + (value - first) / (last - first) * (right - left)
+
+    parts = []
+    for tick in data["ticks"]:
+        parts.append(f'<line x1="{x(tick):.1f}" y1="{top - 6}" x2="{x(tick):.1f}" y2="{height - 50}" stroke="{GRID}"/>')
+        parts.append(f'<text x="{x(tick):.1f}" y="{height - 34}" font-size="12" fill="{MUTED}" text-anchor="middle">{escape(str(data.get("tick_labels", {}).get(tick, tick)))}</text>')
+    for i, row in enumerate(rows):
+        y = top + i * row_height
+        start, end = row["start"], row.get("end", row["start"])
+        parts.append(f'<text x="{left - 8}" y="{y + 15}" font-size="12" fill="{INK}" text-anchor="end">{escape(row["label"])}</text>')
+        w = max(x(end) - x(start), 6)
+        parts.append(f'<rect x="{x(start):.1f}" y="{y + 3}" width="{w:.1f}" height="{row_height - 10}" fill="{row.get("colour", ACCENT)}"/>')
+        note = row.get("note")
+        if note:
+            anchor, tx = ("end", x(start) - 4) if x(start) + w + 8 + len(note) * 6 > width else ("start", x(start) + w + 4)
+            if anchor == "end" and tx - len(note) * 6 < left:
+                anchor, tx = "start", x(start) + 4
+                parts.append(f'<text x="{tx:.1f}" y="{y + 15}" font-size="11" fill="#fff" text-anchor="{anchor}">{escape(note)}</text>')
+            else:
+                parts.append(f'<text x="{tx:.1f}" y="{y + 15}" font-size="11" fill="{INK}" text-anchor="{anchor}">{escape(note)}</text>')
+    parts.append(f'<text x="20" y="28" font-size="15" font-weight="700" fill="{INK}">{escape(data["title"])}</text>')
+    parts.append(f'<text x="20" y="{height - 12}" font-size="11" fill="{MUTED}">{escape(data["source_line"])}</text>')
+    desc = data["title"] + ": " + "; ".join(f"{r['label']}" + (f" ({r['note']})" if r.get("note") else "") for r in rows) + "."
+    return svg(width, height, data["title"], desc, "".join(parts))
+
+
+MONTH_NAMES = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+
+
+def topic_timeline(data):
+    """Key events of one topic, drawn from the course's own events.yaml."""
+    events = yaml.safe_load((HERE.parent / "events.yaml").read_text(encoding="utf-8"))
+    chosen = [e for e in events if e["slug"] in data["events"]]
+    chosen.sort(key=lambda e: str(e.get("os") or e.get("date")))
+
+    def when(event):
+        text = str(event.get("os") or event.get("date")).split("/")[0].rstrip("~?%")
+        parts = [int(p) for p in text.split("-")]
+        return parts[0] + ((parts[1] - 1) / 12 if len(parts) > 1 else 0.5), parts
+
+    rows = []
+    for event in chosen:
+        value, parts = when(event)
+        label = event["title"] if len(event["title"]) <= 34 else event["title"][:32] + "…"
+        stamp = " ".join(([str(parts[2])] if len(parts) > 2 else []) + ([MONTH_NAMES[parts[1] - 1]] if len(parts) > 1 else []) + [str(parts[0])])
+        rows.append({"label": label, "start": value, "end": value, "note": stamp + (" (O.S.)" if "os" in event and len(parts) > 2 else "")})
+    first, last = int(min(r["start"] for r in rows)), int(max(r["start"] for r in rows)) + 1
+    step = max(1, round((last - first) / 8))
+    spec = {
+        "title": data["title"],
+        "source_line": data["source_line"],
+        "from": first,
+        "to": last,
+        "ticks": list(range(first, last + 1, step)),
+        "rows": rows,
+    }
+    return timeline_chart(spec)
+
+
+DRAWERS = {"map": trotsky_journeys_map, "bars": bar_chart, "timeline": timeline_chart, "topic-timeline": topic_timeline}
 
 
 def main():
-    for number, (slug, draw) in enumerate(FIGURES.items(), start=1):
-        data = yaml.safe_load((DATA / f"{slug}.yaml").read_text(encoding="utf-8"))
-        text = draw(data)
-        (HERE / f"{slug}.svg").write_text(text, encoding="utf-8")
-        print(f"[{number}/{len(FIGURES)}] {slug}.svg {len(text.encode()) / 1024:.1f} KB")
-    print(f"Made {len(FIGURES)} figures in {HERE}.")
+    """Draw every figure whose data file is in figures/data/, each with the drawer its `kind` names."""
+    paths = sorted(DATA.glob("*.yaml"))
+    for number, path in enumerate(paths, start=1):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        text = DRAWERS[data["kind"]](data)
+        (HERE / f"{path.stem}.svg").write_text(text, encoding="utf-8")
+        print(f"[{number}/{len(paths)}] {path.stem}.svg {len(text.encode()) / 1024:.1f} KB")
+    print(f"Made {len(paths)} figures in {HERE}.")
 
 
 if __name__ == "__main__":
