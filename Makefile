@@ -40,7 +40,7 @@ test: uv browser validator
 	$(UV) sync --frozen
 	$(PY) -m ruff check .
 	DJANGO_SETTINGS_MODULE=clio.settings.test $(MANAGE) makemigrations --check --dry-run
-	SECRET_KEY=check-deploy-only-$$RANDOM$$RANDOM$$RANDOM$$RANDOM ALLOWED_HOSTS=clio.example DJANGO_SETTINGS_MODULE=clio.settings.production $(MANAGE) check --deploy --fail-level WARNING
+	SECRET_KEY=$$($(PY) -c "import secrets; print(secrets.token_urlsafe(50))") ALLOWED_HOSTS=clio.example DJANGO_SETTINGS_MODULE=clio.settings.production $(MANAGE) check --deploy --fail-level WARNING
 	$(PY) -m pytest -q
 
 bench: setup
