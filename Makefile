@@ -44,7 +44,10 @@ test: uv browser validator
 	$(PY) -m pytest -q
 
 bench: setup
+	$(MANAGE) collectstatic --noinput -v0
 	$(PY) bench/run.py
+	$(PY) bench/newsletter_send.py 100000
+	$(PY) bench/factcheck_speed.py
 
 figures:
 	$(PY) $(PACK)/figures/make_figures.py

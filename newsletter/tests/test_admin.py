@@ -1,0 +1,36 @@
+"""The newsletter in the Wagtail admin: subscribers with status and CSV export, issues with counts."""
+
+import pytest
+from django.contrib.auth.models import User
+
+from newsletter.models import Delivery, Issue, Subscriber
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def editor(client):
+    user = User.objects.create_superuser("editor", "editor@example.org", "a-long-password-1917")
+    client.force_login(user)
+    return user
+
+
+def test_the_subscriber_list_shows_status_and_exports_csv(client, editor):
+    Subscriber.objects.create(email="yes@example.org", status=Subscriber.CONFIRMED)
+    Subscriber.objects.create(email="maybe@example.org", status=Subscriber.PENDING)
+    listing = client.get("/admin/snippets/newsletter/subscriber/").content.decode()
+    assert "yes@example.org" in listing and "Pending" in listing
+    export = client.get("/admin/snippets/newsletter/subscriber/", {"export": "csv", "status": "confirmed"})
+    body = b"".join(export.streaming_content).decode() if export.streaming else export.content.decode()
+    assert "yes@example.org" in body and "maybe@example.org" not in body
+
+
+def test_the_issue_list_shows_sent_and_failed_counts(client, editor):
+    issue = Issue.objects.create(subject="Counted issue", body="[]")
+    readers = [Subscriber.objects.create(email=f"r{n}@example.org", status=Subscriber.CONFIRMED) for n in range(3)]
+    Delivery.objects.create(issue=issue, subscriber=readers[0], status=Delivery.SENT)
+    Delivery.objects.create(issue=issue, subscriber=readers[1], status=Delivery.SENT)
+    Delivery.objects.create(issue=issue, subscriber=readers[2], status=Delivery.FAILED)
+    html = client.get("/admin/snippets/newsletter/issue/").content.decode()
+    assert "Counted issue" in html
+    assert issue.delivery_counts() == {"sent": 2, "failed": 1, "pending": 0}
