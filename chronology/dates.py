@@ -1,53 +1,73 @@
-"""Historical dates: EDTF in the Gregorian calendar, at the precision the source gives, with a
-flag for dates that the source gave in the Julian calendar (Old Style, Russia before 1918).
+"""Historical dates: EDTF at the precision the source gives, in either calendar.
 
-Pure Python: no Django. `HistoricalDate` is a value; everything else is derived from its EDTF.
+A `HistoricalDate` is an EDTF string in the (proleptic) Gregorian calendar plus a flag,
+`old_style`, recording that the source gave the date in the Julian calendar, as Russia did until
+31 January 1918 (the next day was 14 February 1918). The flag describes the source, not a display
+setting: an Old Style date is shown in both calendars, "25 October (7 November) 1917".
+
+The EDTF read here: YYYY, YYYY-MM or YYYY-MM-DD, optionally followed by ~ (approximate),
+? (uncertain) or % (both), and START/END intervals whose ends may be open ("/1905", "1905/";
+".." is read as an open end too).
+
+An Old Style date is stored as the Gregorian days it covers. A Julian day is one Gregorian day,
+but a Julian month or year is no Gregorian month or year, so it is stored as an interval of days
+(Julian October 1917 is "1917-10-14/1917-11-13") and recognised again when read back: an Old Style
+interval running from the first to the last day of Julian months (or years) is those months (or
+years). That is what keeps the source's precision without inventing a day.
+
+Pure Python, no Django: the pack validator, the models and the fact checker all use it.
 """
 
 import calendar
 import datetime
 import re
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import dataclass, replace
+from functools import lru_cache, total_ordering
 
 from convertdate import julian
 
 MONTHS = (
     "January February March April May June July August September October November December"
 ).split()
-POINT = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?([~?%]?)$")
-# The last Julian day in use in Russia: 31 January 1918 (Julian) = 13 February 1918 (Gregorian).
+# datetime's years; Julian years whose every day falls within them once converted.
+GREGORIAN_YEARS, JULIAN_YEARS = range(1, 10000), range(2, 9999)
+# Russia's last Julian day, in each calendar; 14 February 1918 (Gregorian) came next.
+LAST_JULIAN_DAY = (1918, 1, 31)
 LAST_OLD_STYLE_DAY = datetime.date(1918, 2, 13)
+OLD_STYLE_ENDED = "Old Style was not used after 31 January 1918"
+
+_POINT = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?([~?%]?)")
+_MARKS = {(False, False): "", (True, False): "~", (False, True): "?", (True, True): "%"}
+_HOW_TO_WRITE = "write YYYY, YYYY-MM or YYYY-MM-DD (or START/END for an interval)"
 
 
 class DateError(ValueError):
-    """A date that cannot be read; the message names the field it came from."""
+    """A date that cannot be read. `field` names where it came from; `reason` says what is wrong."""
 
-    def __init__(self, field, message):
+    def __init__(self, field, reason):
         self.field = field
-        self.reason = message
-        super().__init__(f"{field}: {message}")
+        self.reason = reason
+        super().__init__(f"{field}: {reason}")
 
 
-def julian_to_gregorian(year, month, day):
-    """The Gregorian day of a Julian calendar date."""
+def julian_to_gregorian(year: int, month: int, day: int) -> datetime.date:
+    """The Gregorian day of a Julian calendar date; ValueError if the Julian date does not exist."""
     return datetime.date(*julian.to_gregorian(year, month, day))
 
 
-def gregorian_to_julian(day):
-    """The Julian calendar (year, month, day) of a Gregorian date."""
+def gregorian_to_julian(day: datetime.date) -> tuple[int, int, int]:
+    """The Julian calendar (year, month, day) of a Gregorian day."""
     return tuple(julian.from_gregorian(day.year, day.month, day.day))
 
 
-def days_in_month(year, month, in_julian=False):
-    if in_julian and month == 2:
-        return 29 if year % 4 == 0 else 28  # every fourth year is a leap year in the Julian calendar
-    return calendar.monthrange(year, month)[1]
+def days_in_month(year: int, month: int, in_julian: bool = False) -> int:
+    """The length of a month in the Gregorian calendar, or in the Julian one (1900 has 29 February)."""
+    return julian.month_length(year, month) if in_julian else calendar.monthrange(year, month)[1]
 
 
 @dataclass(frozen=True)
-class Point:
-    """One end of a date: a year, a month or a day, perhaps approximate or uncertain."""
+class _Point:
+    """One end of a date in one calendar: a year, a month or a day, perhaps approximate or uncertain."""
 
     year: int
     month: int | None = None
@@ -59,296 +79,362 @@ class Point:
     def precision(self):
         return "day" if self.day else "month" if self.month else "year"
 
-    def first_day(self, in_julian=False):
-        if in_julian:
-            return julian_to_gregorian(self.year, self.month or 1, self.day or 1)
-        return datetime.date(self.year, self.month or 1, self.day or 1)
+    @property
+    def qualifiers(self):
+        return self.approximate, self.uncertain
 
-    def last_day(self, in_julian=False):
+    def at(self, precision):
+        """The point cut down to `precision` ('year', 'month' or 'day')."""
+        if precision == "year":
+            return replace(self, month=None, day=None)
+        return replace(self, day=None) if precision == "month" else self
+
+    def first(self):
+        """(year, month, day) of the first day the point covers, in its own calendar."""
+        return self.year, self.month or 1, self.day or 1
+
+    def last(self, in_julian=False):
+        """(year, month, day) of the last day the point covers, in its own calendar."""
         month = self.month or 12
-        day = self.day or days_in_month(self.year, month, in_julian)
-        return julian_to_gregorian(self.year, month, day) if in_julian else datetime.date(self.year, month, day)
+        return self.year, month, self.day or days_in_month(self.year, month, in_julian)
+
+    def iso(self):
+        return "-".join([f"{self.year:04d}"] + [f"{n:02d}" for n in (self.month, self.day) if n])
 
     def edtf(self):
-        text = f"{self.year:04d}"
-        if self.month:
-            text += f"-{self.month:02d}"
-        if self.day:
-            text += f"-{self.day:02d}"
-        return text + ("%" if self.approximate and self.uncertain else "~" if self.approximate else "?" if self.uncertain else "")
-
-
-def read_point(text, field, in_julian=False):
-    match = POINT.match(text)
-    if not match:
-        raise DateError(field, f'"{text}" is not a date: write YYYY, YYYY-MM or YYYY-MM-DD (EDTF)')
-    year, month, day, mark = match.groups()
-    year, month, day = int(year), int(month) if month else None, int(day) if day else None
-    if month is not None and not 1 <= month <= 12:
-        raise DateError(field, f'"{text}": month {month} does not exist')
-    if day is not None and not 1 <= day <= days_in_month(year, month, in_julian):
-        raise DateError(field, f'"{text}": {MONTHS[month - 1]} {year} has no day {day}')
-    return Point(year, month, day, approximate=mark in "~%" and mark != "", uncertain=mark in "?%" and mark != "")
-
-
-@lru_cache(maxsize=4096)
-def read(text, field="date", in_julian=False):
-    """(start, end, is_interval) of an EDTF string; an open end is None."""
-    if not isinstance(text, str) or not text.strip():
-        raise DateError(field, f"{text!r} is not a date: write YYYY, YYYY-MM or YYYY-MM-DD (EDTF)")
-    text = text.strip()
-    if "/" not in text:
-        point = read_point(text, field, in_julian)
-        return point, point, False
-    first, _, last = text.partition("/")
-    start = read_point(first, field, in_julian) if first not in ("", "..") else None
-    end = read_point(last, field, in_julian) if last not in ("", "..") else None
-    if start is None and end is None:
-        raise DateError(field, f'"{text}": an interval needs at least one end')
-    if start and end and end.last_day(in_julian) < start.first_day(in_julian):
-        raise DateError(field, f'"{text}": the interval ends before it starts')
-    return start, end, True
-
-
-def name(point, with_year=True):
-    parts = []
-    if point.day:
-        parts.append(str(point.day))
-    if point.month:
-        parts.append(MONTHS[point.month - 1])
-    if with_year:
-        parts.append(str(point.year))
-    return " ".join(parts)
-
-
-def span(start, end):
-    """'16–20 July 1917', '30 July – 2 August 1917', 'July–August 1917', '1929–1940'."""
-    if start == end:
-        return name(start)
-    if start.year == end.year and start.precision == end.precision != "year":
-        if start.precision == "day" and start.month == end.month:
-            return f"{start.day}–{end.day} {MONTHS[end.month - 1]} {end.year}"
-        separator = "–" if start.precision == "month" else " – "
-        return f"{name(start, with_year=False)}{separator}{name(end)}"
-    left, right = name(start), name(end)
-    return f"{left}–{right}" if " " not in left + right else f"{left} – {right}"
-
-
-def qualify(text, point):
-    if point.approximate:
-        text = f"c. {text}"
-    if point.uncertain:
-        text = f"{text}?"
-    return text
+        return self.iso() + _MARKS[self.qualifiers]
 
 
 @dataclass(frozen=True)
+class _Span:
+    """A date as read: one point (`start` is `end`) or an interval whose ends may be open (None)."""
+
+    start: _Point | None
+    end: _Point | None
+    interval: bool
+
+    @property
+    def ends(self):
+        """The ends that are given."""
+        return [p for p in (self.start, self.end) if p is not None]
+
+    def edtf(self):
+        if not self.interval:
+            return self.start.edtf()
+        return "/".join(p.edtf() if p else "" for p in (self.start, self.end))
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """A stored date taken apart: its Gregorian days, and the date as its source gave it."""
+
+    gregorian: _Span
+    shown: _Span  # in the Julian calendar for Old Style, at the source's precision
+
+
+def _day(day, like):
+    """A day-precision point for a `datetime.date`, with the qualifiers of the point `like`."""
+    return _Point(day.year, day.month, day.day, like.approximate, like.uncertain)
+
+
+def _read_point(part, text, field, in_julian):
+    match = _POINT.fullmatch(part)
+    if not match:
+        raise DateError(field, f'"{text}" is not a date: {_HOW_TO_WRITE}')
+    year, month, day = (int(g) if g else None for g in match.groups()[:3])
+    years = JULIAN_YEARS if in_julian else GREGORIAN_YEARS
+    if year not in years:
+        raise DateError(field, f'"{text}": the year must be from {years[0]:04d} to {years[-1]}')
+    if month is not None and not 1 <= month <= 12:
+        raise DateError(field, f'"{text}": month {month} does not exist')
+    if day is not None and not 1 <= day <= days_in_month(year, month, in_julian):
+        calendar_name = " in the Julian calendar" if in_julian else ""
+        raise DateError(
+            field, f'"{text}": {MONTHS[month - 1]} {year} has no day {day}{calendar_name}'
+        )
+    mark = match.group(4)
+    return _Point(year, month, day, approximate=mark in ("~", "%"), uncertain=mark in ("?", "%"))
+
+
+@lru_cache(maxsize=4096)
+def _read(text, field, in_julian=False):
+    """The `_Span` of an EDTF string, checked in the Gregorian (or the Julian) calendar."""
+    parts = text.split("/")
+    if len(parts) > 2:
+        raise DateError(field, f'"{text}" is not a date: {_HOW_TO_WRITE}')
+    if len(parts) == 1:
+        point = _read_point(text, text, field, in_julian)
+        return _Span(point, point, False)
+    start, end = (
+        _read_point(p, text, field, in_julian) if p not in ("", "..") else None for p in parts
+    )
+    if start is None and end is None:
+        raise DateError(field, f'"{text}": an interval needs at least one end')
+    if start and end and end.last(in_julian) < start.first():
+        raise DateError(field, f'"{text}": the interval ends before it starts')
+    return _Span(start, end, True)
+
+
+def _in_julian(days):
+    """An Old Style date's Gregorian days as its source gave them: Julian days, months or years."""
+    start, end = (
+        _Point(*gregorian_to_julian(datetime.date(*p.first())), p.approximate, p.uncertain)
+        if p
+        else None
+        for p in (days.start, days.end)
+    )
+    if not days.interval:
+        return _Span(start, start, False)
+    if start and end:  # days from the first to the last day of Julian years, or of months
+        for precision in ("year", "month"):
+            first, last = start.at(precision), end.at(precision)
+            if (first.first(), last.last(in_julian=True)) == (start.first(), end.first()):
+                return _Span(first, first, False) if first == last else _Span(first, last, True)
+    return _Span(start, end, True)
+
+
+@lru_cache(maxsize=4096)
+def _analyse(edtf, old_style):
+    """The `_Reading` of a stored date; DateError if the pair cannot be stored as it is."""
+    days = _read(edtf, "date")
+    if days.edtf() != edtf:
+        raise DateError("date", f'"{edtf}" is not canonical EDTF: write "{days.edtf()}"')
+    if not old_style:
+        return _Reading(days, days)
+    if any(p.precision != "day" for p in days.ends):
+        raise DateError(
+            "date",
+            f'"{edtf}" is marked Old Style but is not given to the day: '
+            f"give the date in the Julian calendar instead (os: {edtf})",
+        )
+    if max(datetime.date(*p.last()) for p in days.ends) > LAST_OLD_STYLE_DAY:
+        raise DateError("date", f'"{edtf}": {OLD_STYLE_ENDED}')
+    return _Reading(days, _in_julian(days))
+
+
+def _as_text(value, field):
+    if value is None or (isinstance(value, str) and not value.strip()):
+        raise DateError(field, f"no date given: {_HOW_TO_WRITE}")
+    if not isinstance(value, str):
+        raise DateError(field, f"{value!r} is not a date: {_HOW_TO_WRITE}")
+    return value.strip()
+
+
+def _pack_text(value):
+    """A pack value as EDTF text: YAML reads an unquoted year as an int."""
+    return f"{value:04d}" if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+# Display ---------------------------------------------------------------------------------------
+
+
+def _name(point, omit=0):
+    """'7 November 1917', leaving out the last `omit` parts: 1 the year, 2 the month and year."""
+    words = [str(point.day)] if point.day else []
+    if point.month and omit < 2:
+        words.append(MONTHS[point.month - 1])
+    if omit < 1:
+        words.append(str(point.year))
+    return " ".join(words)
+
+
+def _shared(points):
+    """How many trailing parts all the points have in common: 2 (month and year), 1 (year) or 0.
+
+    Only points of one precision share: "16–20 July 1917", but "1917 – November 1917".
+    """
+    first = points[0]
+    if first.precision == "year" or any(
+        p.precision != first.precision or p.year != first.year for p in points
+    ):
+        return 0
+    return 2 if first.precision == "day" and all(p.month == first.month for p in points) else 1
+
+
+def _qualify(text, approximate, uncertain):
+    return f"{'c. ' if approximate else ''}{text}{'?' if uncertain else ''}"
+
+
+def _range(start, end, omit=0):
+    """'start–end' without its last `omit` parts, which the caller shows once."""
+    if start == end:
+        return _name(start, omit)
+    if start.qualifiers != end.qualifiers:  # each end keeps its own, so nothing is shared
+        left, right = (_qualify(_name(p, omit), *p.qualifiers) for p in (start, end))
+        return f"{left} – {right}"
+    inner = max(omit, _shared([start, end]))
+    left, right = _name(start, inner), _name(end, inner)
+    # A closed en dash joins single words ("1929–1940", "16–20"); a spaced one, phrases.
+    dash = " – " if " " in left + right else "–"
+    return f"{left}{dash}{_name(end, omit)}"
+
+
+def _describe(start, end, gregorian=None):
+    """start–end (one point twice for a single date); for an Old Style date to the day,
+    `gregorian` gives the same days New Style, shown in brackets: "23–27 February (8–12 March) 1917".
+    """
+    if gregorian is None:
+        text = _range(start, end)
+    else:
+        omit = _shared([start, end, *gregorian])
+        shared = _name(end, 0)[len(_name(end, omit)) :]
+        text = f"{_range(start, end, omit)} ({_range(*gregorian, omit)}){shared}"
+    return _qualify(text, *start.qualifiers) if start.qualifiers == end.qualifiers else text
+
+
+@total_ordering
+@dataclass(frozen=True)
 class HistoricalDate:
-    """A date at its own precision. `edtf` is Gregorian; `old_style` says the source used the
-    Julian calendar, so the date is shown in both: "25 October (7 November) 1917"."""
+    """A date at the precision its source gives; `edtf` is Gregorian, `old_style` says the source
+    used the Julian calendar. Equal by (edtf, old_style); ordered by earliest day, latest day, edtf.
+    """
 
     edtf: str
     old_style: bool = False
 
-    # Reading ----------------------------------------------------------------------------------
-
-    @classmethod
-    def parse(cls, value, field="date"):
-        """A New Style (Gregorian) date from EDTF."""
-        start, end, interval = read(value if not isinstance(value, int) else str(value), field)
-        return cls(canonical(start, end, interval))
-
-    @classmethod
-    def from_julian(cls, value, field="date"):
-        """An Old Style date, given in the Julian calendar, stored as its Gregorian equivalent."""
-        text = value if not isinstance(value, int) else str(value)
-        start, end, interval = read(text, field, in_julian=True)
-        if (end or start).last_day(in_julian=True) > LAST_OLD_STYLE_DAY:
-            raise DateError(field, f'"{text}": Old Style was not used after 31 January 1918')
-        if not interval and start.precision == "year":
-            return cls(start.edtf(), old_style=True)  # a year is the same year in both calendars
-        if not interval and start.precision == "day":
-            return cls(replace_day(start, start.first_day(in_julian=True)).edtf(), old_style=True)
-        # A Julian month or interval covers days that straddle Gregorian months: keep them as days.
-        first = replace_day(start, start.first_day(in_julian=True)) if start else None
-        last = replace_day(end, end.last_day(in_julian=True)) if end else None
-        return cls(canonical(first, last, True), old_style=True)
-
-    @classmethod
-    def from_pack(cls, value, field="date"):
-        """A date as a content pack writes it: a Gregorian string or year, {"date": ...} or {"os": ...}."""
-        if isinstance(value, bool) or value is None:
-            raise DateError(field, f"{value!r} is not a date")
-        if isinstance(value, (str, int)):
-            return cls.parse(str(value), field)
-        if isinstance(value, dict) and set(value) == {"os"}:
-            return cls.from_julian(str(value["os"]), field)
-        if isinstance(value, dict) and set(value) == {"date"}:
-            return cls.parse(str(value["date"]), field)
-        raise DateError(field, f"{value!r} is not a date: write an EDTF date, or {{os: YYYY-MM-DD}} for Old Style")
-
     def __post_init__(self):
-        start, end, interval = read(self.edtf)
-        if self.old_style and (end or start) and (end or start).first_day() > LAST_OLD_STYLE_DAY:
-            raise DateError("date", f'"{self.edtf}": Old Style was not used after 31 January 1918')
+        if not isinstance(self.edtf, str):
+            raise DateError("date", f"{self.edtf!r} is not a date: {_HOW_TO_WRITE}")
+        _analyse(self.edtf, bool(self.old_style))  # DateError unless the pair can be stored
+
+    # Reading ------------------------------------------------------------------------------------
+
+    @classmethod
+    def parse(cls, value: str, field: str = "date") -> "HistoricalDate":
+        """A New Style date from Gregorian EDTF: '1917', '1917-11-07', '1902~', '1929/1940'."""
+        return cls(_read(_as_text(value, field), field).edtf())
+
+    @classmethod
+    def from_julian(cls, value: str, field: str = "date") -> "HistoricalDate":
+        """An Old Style date from Julian EDTF ('1917-10-25', '1917-10', '1917-02-23/1917-02-27'),
+        stored as its Gregorian days."""
+        text = _as_text(value, field)
+        dates = _read(text, field, in_julian=True)
+        if max(p.last(in_julian=True) for p in dates.ends) > LAST_JULIAN_DAY:
+            raise DateError(field, f'"{text}": {OLD_STYLE_ENDED}')
+        # Stored as days, an Old Style interval can only keep one precision for both its ends.
+        if dates.interval and len({p.precision for p in dates.ends}) > 1:
+            raise DateError(
+                field, f'"{text}": give both ends of an Old Style interval to the same precision'
+            )
+        if dates.interval and len(dates.ends) == 1 and dates.ends[0].precision != "day":
+            raise DateError(
+                field, f'"{text}": give the known end of an open Old Style interval to the day'
+            )
+        start, end = dates.start, dates.end
+        first = _day(julian_to_gregorian(*start.first()), start) if start else None
+        last = _day(julian_to_gregorian(*end.last(in_julian=True)), end) if end else None
+        days = _Span(first, first, False) if first == last else _Span(first, last, True)
+        return cls(days.edtf(), old_style=True)
+
+    @classmethod
+    def from_pack(cls, value, field: str = "date") -> "HistoricalDate":
+        """A date as the content pack writes it: a Gregorian EDTF string or a year,
+        {"date": EDTF} (New Style) or {"os": EDTF} (Old Style, in the Julian calendar)."""
+        if isinstance(value, dict):
+            if set(value) == {"date"}:
+                return cls.parse(_pack_text(value["date"]), field)
+            if set(value) == {"os"}:
+                return cls.from_julian(_pack_text(value["os"]), field)
+            raise DateError(
+                field, f'{dict(value)!r} is not a date: give one key, "date" or "os" (Old Style)'
+            )
+        return cls.parse(_pack_text(value), field)
 
     def to_pack(self):
+        """The value `from_pack` reads back as this date: EDTF, or {"os": Julian EDTF}."""
         return {"os": self.julian_edtf} if self.old_style else self.edtf
 
-    # Derived values --------------------------------------------------------------------------
+    # Derived values -----------------------------------------------------------------------------
 
     @property
-    def parts(self):
-        return read(self.edtf)
+    def _reading(self):
+        return _analyse(self.edtf, bool(self.old_style))
 
     @property
-    def earliest(self):
-        start, _, _ = self.parts
-        return start.first_day() if start else datetime.date(1, 1, 1)
+    def earliest(self) -> datetime.date:
+        """The first day the date may be (Gregorian); `date.min` for an open start."""
+        start = self._reading.gregorian.start
+        return datetime.date(*start.first()) if start else datetime.date.min
 
     @property
-    def latest(self):
-        _, end, _ = self.parts
-        return end.last_day() if end else datetime.date(9999, 12, 31)
+    def latest(self) -> datetime.date:
+        """The last day the date may be (Gregorian); `date.max` for an open end."""
+        end = self._reading.gregorian.end
+        return datetime.date(*end.last()) if end else datetime.date.max
 
     @property
-    def is_interval(self):
-        return self.parts[2] and not self.julian_single
+    def precision(self) -> str:
+        """'day', 'month' or 'year', as the source gave it (of the start, for an interval)."""
+        shown = self._reading.shown
+        return (shown.start or shown.end).precision
 
     @property
-    def precision(self):
-        if self.julian_single:
-            return self.julian_single.precision
-        start, end, _ = self.parts
-        return (start or end).precision
+    def approximate(self) -> bool:
+        return any(p.approximate for p in self._reading.shown.ends)
 
     @property
-    def approximate(self):
-        return any(p and p.approximate for p in self.parts[:2])
+    def uncertain(self) -> bool:
+        return any(p.uncertain for p in self._reading.shown.ends)
 
     @property
-    def uncertain(self):
-        return any(p and p.uncertain for p in self.parts[:2])
+    def is_interval(self) -> bool:
+        """True for a span; an Old Style month or year is a single date though stored as days."""
+        return self._reading.shown.interval
 
     @property
-    def julian_parts(self):
-        """(start, end) as Julian points at day precision (years stay years)."""
-        start, end, _ = self.parts
+    def julian_edtf(self) -> str | None:
+        """The date as its Old Style source gave it, in the Julian calendar; None for New Style."""
+        return self._reading.shown.edtf() if self.old_style else None
 
-        def to_julian(point, last):
-            if point is None:
-                return None
-            if point.precision == "year":
-                return point
-            day = point.last_day() if last else point.first_day()
-            year, month, day_of_month = gregorian_to_julian(day)
-            return Point(year, month, day_of_month, point.approximate, point.uncertain)
+    # Showing ------------------------------------------------------------------------------------
 
-        return to_julian(start, False), to_julian(end, True)
+    def display(self) -> str:
+        """The date for a reader, at its own precision: "1905", "c. 1902", "16–20 July 1917";
+        Old Style days in both calendars, "25 October (7 November) 1917"; Old Style months and
+        years, which straddle Gregorian ones, in the Julian calendar: "October 1917 (Old Style)".
+        """
+        shown, days = self._reading.shown, self._reading.gregorian
+        both = self.old_style and self.precision == "day"
+        if shown.start is None or shown.end is None:
+            word, point, day = (
+                ("until", shown.end, days.end)
+                if shown.start is None
+                else ("from", shown.start, days.start)
+            )
+            text = f"{word} {_describe(point, point, (day, day) if both else None)}"
+        else:
+            text = _describe(shown.start, shown.end, (days.start, days.end) if both else None)
+        return f"{text} (Old Style)" if self.old_style and not both else text
 
-    @property
-    def julian_single(self):
-        """The Julian month an Old Style interval stands for, when it covers exactly one; else None."""
-        if not self.old_style or not self.parts[2]:
-            return None
-        start, end = self.julian_parts
-        if (
-            start and end and start.precision == end.precision == "day"
-            and (start.year, start.month) == (end.year, end.month)
-            and start.day == 1 and end.day == days_in_month(end.year, end.month, in_julian=True)
-        ):
-            return Point(start.year, start.month, None, start.approximate, start.uncertain)
-        return None
-
-    @property
-    def julian_edtf(self):
-        """The same date written in the Julian calendar, for an Old Style date; otherwise None."""
-        if not self.old_style:
-            return None
-        if self.julian_single:
-            return self.julian_single.edtf()
-        start, end = self.julian_parts
-        if not self.parts[2]:
-            return start.edtf()
-        return canonical(start, end, True)
-
-    # Showing ---------------------------------------------------------------------------------
-
-    def display(self):
-        """The date for a reader, at its precision; Old Style dates with New Style in brackets."""
-        start, end, interval = self.parts
-        if self.old_style and self.precision != "year":
-            return self.display_old_style()
-        if interval:
-            if start is None:
-                return f"until {qualify(name(end), end)}"
-            if end is None:
-                return f"from {qualify(name(start), start)}"
-            text = span(start, end)
-            return qualify(text, start) if start.approximate or start.uncertain else qualify(text, end)
-        return qualify(name(start), start)
-
-    def display_old_style(self):
-        if self.julian_single:
-            return qualify(f"{name(self.julian_single)} (Old Style)", self.julian_single)
-        old_start, old_end = self.julian_parts
-        new_start, new_end, interval = self.parts
-        if not interval:
-            old, new = old_start, new_start
-            if old.year != new.year:
-                text = f"{name(old)} ({name(new)})"
-            elif old.month != new.month:
-                text = f"{old.day} {MONTHS[old.month - 1]} ({new.day} {MONTHS[new.month - 1]}) {new.year}"
-            else:
-                text = f"{old.day} ({new.day}) {MONTHS[new.month - 1]} {new.year}"
-            return qualify(text, old)
-        if None in (old_start, old_end):
-            return f"{HistoricalDate(self.edtf).display()} (Old Style)"
-        old_text, new_text = span(old_start, old_end), span(new_start, new_end)
-        year = str(new_end.year)
-        if old_start.year == old_end.year == new_start.year == new_end.year and old_text.endswith(year):
-            return f"{old_text[: -len(year)].strip()} ({new_text[: -len(year)].strip()}) {year}"
-        return f"{old_text} ({new_text})"
-
-    def schema_org(self):
-        """ISO 8601 at the precision known (schema.org has no way to say 'circa')."""
-        start, end, interval = self.parts
-        plain = [p.edtf().rstrip("~?%") if p else "" for p in (start, end)]
-        return plain[0] if not interval else f"{plain[0]}/{plain[1]}" if plain[0] and plain[1] else plain[0] or plain[1]
-
-    # Comparing -------------------------------------------------------------------------------
-
-    def contains(self, other):
-        return self.earliest <= other.earliest and other.latest <= self.latest
-
-    def overlaps(self, other):
-        return self.earliest <= other.latest and other.earliest <= self.latest
-
-    def sort_key(self):
-        return (self.earliest, self.latest, self.edtf)
-
-    def __lt__(self, other):
-        return self.sort_key() < other.sort_key()
-
-    def __le__(self, other):
-        return self.sort_key() <= other.sort_key()
-
-    def __gt__(self, other):
-        return self.sort_key() > other.sort_key()
-
-    def __ge__(self, other):
-        return self.sort_key() >= other.sort_key()
+    def schema_org(self) -> str:
+        """ISO 8601 (Gregorian) to the precision known, without qualifiers, which schema.org
+        cannot express: '1917', '1917-11-07', '1929/1940', '../1905'. An Old Style month or year
+        becomes the Gregorian months or years it falls in: '1917-10/1917-11'."""
+        days = self._reading.gregorian
+        start, end = (
+            (p.at(self.precision) if self.old_style else p).iso() if p else ".."
+            for p in (days.start, days.end)
+        )
+        return start if start == end else f"{start}/{end}"
 
     def __str__(self):
         return self.display()
 
+    # Comparing ----------------------------------------------------------------------------------
 
-def replace_day(point, day):
-    """`point` moved to the Gregorian `day`, keeping its qualifiers, at day precision."""
-    return Point(day.year, day.month, day.day, point.approximate, point.uncertain)
+    def contains(self, other: "HistoricalDate") -> bool:
+        """Every day `other` may be is a day this date may be: 1917-11 contains 1917-11-07."""
+        return self.earliest <= other.earliest and other.latest <= self.latest
 
+    def overlaps(self, other: "HistoricalDate") -> bool:
+        """The two dates may share a day."""
+        return self.earliest <= other.latest and other.earliest <= self.latest
 
-def canonical(start, end, interval):
-    if not interval:
-        return start.edtf()
-    return f"{start.edtf() if start else ''}/{end.edtf() if end else ''}"
+    def _key(self):
+        return self.earliest, self.latest, self.edtf, bool(self.old_style)
+
+    def __lt__(self, other):
+        if not isinstance(other, HistoricalDate):
+            return NotImplemented
+        return self._key() < other._key()

@@ -222,14 +222,14 @@ def article_markdown(article, images):
             image = images.get(value["image"])
             chunks.append(f"::: figure {image.slug if image else value['image']}\n:::")
         elif kind == "source":
-            fields = dump(clean({k: value[k] for k in ("author", "date", "kind", "origin", "question")})).strip()
+            fields = "\n".join(f"{k}: {value[k]}" for k in ("author", "date", "kind", "origin", "question") if value.get(k))
             chunks.append(f"::: source\n{fields}\n---\n{html_to_markdown(value['text'])}\n:::")
         elif kind == "quote":
-            fields = dump({"attribution": value["attribution"]}).strip() + "\n---\n" if value.get("attribution") else ""
+            fields = f"attribution: {value['attribution']}\n---\n" if value.get("attribution") else ""
             chunks.append(f"::: quote\n{fields}{value['text']}\n:::")
         elif kind == "key_facts":
             facts = "\n".join(f"- {fact}" for fact in value["facts"])
-            chunks.append(f"::: key-facts\n{dump({'title': value['title']}).strip()}\n---\n{facts}\n:::")
+            chunks.append(f"::: key-facts\ntitle: {value['title']}\n---\n{facts}\n:::")
         elif kind == "content_note":
             chunks.append(f"::: content-note\n---\n{value['text']}\n:::")
     return f"---\n{dump(front)}---\n" + "\n\n".join(chunks) + "\n"

@@ -433,15 +433,19 @@ class PackReader:
         return blocks
 
     def directive(self, name, line, kind, argument, inner):
-        if "---" in [text.strip() for text in inner]:
-            split = [text.strip() for text in inner].index("---")
-            fields = self.load_yaml(Path(name), "\n".join(inner[:split]), line_offset=line) or {}
+        fields, text = {}, "\n".join(inner).strip()
+        if "---" in [row.strip() for row in inner]:
+            split = [row.strip() for row in inner].index("---")
             text = "\n".join(inner[split + 1 :]).strip()
-        else:
-            fields, text = {}, "\n".join(inner).strip()
-        if not isinstance(fields, dict):
-            self.error(name, line, kind, "the fields before '---' must be 'name: value' lines")
-            return None
+            # Fields are plain 'name: value' lines, so quotes and colons in a value need no escaping.
+            for offset, row in enumerate(inner[:split], start=1):
+                if not row.strip():
+                    continue
+                key, colon, value = row.partition(":")
+                if not colon or not key.strip().isidentifier():
+                    self.error(name, line + offset, kind, f"'{row.strip()}' is not a 'name: value' line")
+                    continue
+                fields[key.strip()] = value.strip()
         allowed = {
             "figure": set(),
             "source": {"author", "date", "kind", "origin", "question"},

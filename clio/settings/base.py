@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "courses",
     "chronology",
     "quizzes",
+    "factcheck",
     "newsletter",
     "search",
     "wagtail.contrib.forms",

@@ -1,9 +1,22 @@
-"""Fixtures of the fact checker's tests, which are pure Python (they run with `-p no:django`)."""
+"""Fixtures of the fact checker's tests. The checker's own tests are pure Python and run with
+`-p no:django` too; the tests of its Django wiring are left out then."""
 
 import pytest
 
 from factcheck.judge import FactChecker
 from factcheck.tests.chronology_fixture import build_chronology
+
+#: Test modules of the Django wiring (database, management command, admin).
+DJANGO_TESTS = frozenset(
+    {"test_admin.py", "test_articles.py", "test_chronology_db.py", "test_command.py"}
+)
+
+
+def pytest_ignore_collect(collection_path, config):
+    """Without pytest-django (`-p no:django`), skip the modules that need Django."""
+    if collection_path.name in DJANGO_TESTS and not config.pluginmanager.has_plugin("django"):
+        return True
+    return None
 
 
 @pytest.fixture(autouse=True)
