@@ -130,6 +130,20 @@ def render_body(page, request=None):
     return mark_safe(html), renderer.footnotes
 
 
+KEY_DATES_SHOWN = 15
+
+
+def key_dates(page):
+    """Up to KEY_DATES_SHOWN of the topic's events, spread evenly over its span; the timeline has them all."""
+    events = list(page.events.select_related("place").order_by("earliest", "latest"))
+    if len(events) > KEY_DATES_SHOWN:
+        step = (len(events) - 1) / (KEY_DATES_SHOWN - 1)
+        shown = [events[round(i * step)] for i in range(KEY_DATES_SHOWN)]
+    else:
+        shown = events
+    return {"key_dates": shown, "key_dates_total": len(events)}
+
+
 def article_context(page, request):
     """What an article template needs beyond the page itself."""
     course = page.course
@@ -144,6 +158,6 @@ def article_context(page, request):
         "body_html": body,
         "footnotes": footnotes,
         "bibliography": [entry.source for entry in page.bibliography.select_related("source")],
-        "key_dates": list(page.events.select_related("place").order_by("earliest", "latest")),
+        **key_dates(page),
         "key_people": list(page.people.live().order_by("title").only("title", "slug", "url_path", "summary")),
     }
