@@ -385,6 +385,7 @@ _CALENDAR_MARK = re.compile(
 )
 _RELATION = re.compile(
     r"\b(?P<rel>before|by|until|till|prior\s+to|up\s+to|after|since|from|as\s+early\s+as|"
+    r"(?:by|before)\s+the\s+(?:start|beginning|end|close|middle)\s+of|"
     r"as\s+late\s+as|no\s+later\s+than|not\s+until)\s+(?:the\s+)?$",
     re.I,
 )
@@ -1029,7 +1030,8 @@ _FINITE_VERB = re.compile(r"\b(?:was|were|is|are|had|has|have|did|became)\b", re
 _PRONOUN = re.compile(r"(?:he|she)\b", re.I)
 _POSSESSIVE_PRONOUN = re.compile(r"\b(?:his|her)\b", re.I)
 _HEAD_FILLER = re.compile(
-    r"(?:\s|,|(?:(?i:and|but|then|later|also|finally|soon|eventually|the|in|on|at|during|by)"
+    r"(?:\s|,|(?:(?i:and|but|then|later|also|finally|soon|eventually|the|in|on|at|during|by|"
+    r"between|early|late|mid)"
     r"(?![\w-])))+"
 )
 _VERB_START = re.compile(
@@ -1176,6 +1178,10 @@ _LIFESPAN = re.compile(
 )
 
 
+# A bracketed range shorter than this after a name is a term of office, not a lifespan.
+MIN_LIFESPAN_YEARS = 16
+
+
 def find_lifespans(
     sentence: Sentence, mentions: list[Mention], entities: EntityIndex
 ) -> list[LifespanClaim]:
@@ -1189,6 +1195,8 @@ def find_lifespans(
         start = match.start() + len(match.group()) - len(match.group().lstrip())
         born = _lifespan_year(match, "b") or _lifespan_year(match, "y1")
         died = _lifespan_year(match, "d") or _lifespan_year(match, "y2", born)
+        if born and died and died.year - born.year < MIN_LIFESPAN_YEARS:
+            continue  # "Andropov (1982-84)": a term of office, not a life
         found.append(
             LifespanClaim(
                 person, sentence.text[start : match.end()], start, match.end(), born, died
@@ -1220,6 +1228,7 @@ def analyse_sentence(
     mentions = entities.find(sentence)
     lifespans = find_lifespans(sentence, mentions, entities)
     dates = find_dates(text, exclude=[(ls.start, ls.end) for ls in lifespans])
+    dates = [d for d in dates if not _bibliographic_year(text, d)]
     durations = find_durations(text)
     happenings = find_happenings(text)
     protected = [(d.start, d.end) for d in dates] + [(d.start, d.end) for d in durations]
@@ -1283,6 +1292,17 @@ def analyse_sentence(
             )
         )
     return AnalysedSentence(sentence, tuple(clauses), tuple(lifespans), main_subjects)
+
+
+_BIBLIOGRAPHIC = re.compile(r"(?:[A-Z][\w'’-]*|[\"”’*])\s*\(\s*$")
+
+
+def _bibliographic_year(text: str, when: DateExpression) -> bool:
+    """Whether a bare year in brackets follows a title or an author ("Conquest's The Great
+    Terror (1968)", "Service (2000)"): a publication year, not the date of what is named."""
+    if when.precision != "year" or not re.match(r"\s*\)", text[when.end :]):
+        return False
+    return bool(_BIBLIOGRAPHIC.search(text[: when.start]))
 
 
 def _within(item: Mention | Happening, span: tuple[int, int]) -> bool:

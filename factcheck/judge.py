@@ -73,8 +73,29 @@ PERSONAL_KINDS = frozenset(
     }
 )
 PATIENT_KINDS = frozenset({"assassination", "attempted assassination", "execution"})
+#: A title word shared with at most this many titles is a rare one (see
+#: `FactChecker._another_event_agrees`).
+RARE_TITLE_WORD = 3
 #: Words that tell one of a series of events from another ("his first stroke").
 ORDINALS = frozenset("first second third fourth fifth sixth seventh last final".split())
+#: Ordinal words and their numbers: "the Fifth Congress" is not "the First Congress", nor the
+#: "10th Party Congress" the "Twelfth".
+ORDINAL_NUMBERS = {
+    word: number
+    for number, word in enumerate(
+        """first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth
+        thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth
+        twentieth""".split(),
+        start=1,
+    )
+}
+ORDINAL_NUMBERS.update(
+    {"twenty-first": 21, "twenty-second": 22, "twenty-third": 23, "twenty-fourth": 24}
+)
+_ORDINAL_PAIR = re.compile(
+    r"\b(?P<ordinal>[a-z]+(?:-[a-z]+)?|\d{1,2}(?:st|nd|rd|th))\s+(?P<noun>[a-z]+)", re.I
+)
+_YEAR_NUMBER = re.compile(r"\b1\d{3}\b")
 #: Happenings a person can be part of after their death (what is done to them after it is
 #: passive, and not checked either: "Lenin was criticised in 1956").
 POSTHUMOUS_KINDS = frozenset({"death", "funeral", "renaming"})
@@ -226,16 +247,25 @@ class _Profile:
     proper_words: frozenset[str]
     people: frozenset[str]
     others: frozenset[str]
+    ordinals: frozenset[tuple[int, str]]
+    years: frozenset[int]
 
 
 @dataclass(frozen=True)
 class _Candidate:
-    """An event scored against a clause."""
+    """An event scored against a clause.
+
+    `strong` says whether the link is good enough to report a contradiction: the clause shares
+    the event's title or enough of its distinctive words, or names (not by a pronoun) the one
+    person a once-in-a-life event happens to, in the right role. A kind and a name or an
+    organisation are enough to keep silent when the date agrees, never to report.
+    """
 
     profile: _Profile
     score: float
     title_match: bool
     corroborated: bool
+    strong: bool = False
 
     @property
     def event(self) -> KnownEvent:
@@ -249,6 +279,7 @@ class FactChecker:
         self.chronology = chronology
         self.entities = EntityIndex(chronology.entities)
         self._names = {e.slug: e.names[0] if e.names else e.slug for e in chronology.entities}
+        self._places = frozenset(e.slug for e in chronology.entities if e.kind == "place")
         self._lifetime_events: dict[tuple[str, str], KnownEvent] = {}
         events = list(chronology.events)
         for person, (born, died) in chronology.lifespans.items():
@@ -281,11 +312,23 @@ class FactChecker:
                 proper_words=_distinctive_words(event.title, name_words, proper=True),
                 people=frozenset(event.people),
                 others=frozenset(event.organisations) | frozenset(event.places),
+                ordinals=_ordinal_pairs(event.title),
+                years=frozenset(int(y) for y in _YEAR_NUMBER.findall(event.title)),
             )
             for event in events
         ]
         # Which profiles share a kind, an entity or a title word with a clause: only those
         # can score, so only those are scored.
+        # Distinctive title words (as stems) an event can be recognised by when the sentence
+        # shares them: those of few titles ("referendum", "czechoslovakia"), not "soviet".
+        frequency: dict[str, int] = {}
+        for profile in self._profiles:
+            for stem in {_stem(w) for w in profile.distinctive_words}:
+                frequency[stem] = frequency.get(stem, 0) + 1
+        self._rare_stems = [
+            frozenset(s for w in p.distinctive_words if frequency[s := _stem(w)] <= RARE_TITLE_WORD)
+            for p in self._profiles
+        ]
         self._index: dict[str, list[int]] = {}
         for number, profile in enumerate(self._profiles):
             keys = {f"kind:{profile.kind}"} | profile.people | profile.others
@@ -374,15 +417,22 @@ class FactChecker:
             # a bound ("by 1921"), or the date of something the lexicon cannot name ("the
             # treaty was annulled in November 1918"), is not the date of a known event
             return None
-        verdicts = [(c, compare(when, c.event.when)) for c in self.candidates(clause)]
+        verdicts = [
+            (c, compare(when, c.event.when))
+            for c in self.candidates(clause)
+            if self._compatible(c.profile, analysed, clause, when)
+        ]
         if not verdicts:
             return self._conversion_slip(analysed, when)
         floor = verdicts[0][0].score - PLAUSIBLE_GAP
         if any(verdict == AGREE and c.score >= floor for c, verdict in verdicts):
             return None
         linked = [(c, v) for c, v in verdicts if c.score >= LINK_SCORE]
-        if not linked:
+        top = linked[0][0].score if linked else 0.0
+        if not any(c.strong for c, _ in linked if c.score > top - TIE_MARGIN):
             return self._conversion_slip(analysed, when)
+        if self._another_event_agrees(analysed, when):
+            return None
         best, verdict = linked[0]
         rivals = [
             c
@@ -398,6 +448,8 @@ class FactChecker:
                 return self._conversion_slip(analysed, when)
             best, runner_up = nearest, nearest.score
             verdict = compare(when, best.event.when)
+        if not best.strong:
+            return None
         confidence = _link_confidence(best, runner_up, clause)
         if when.precision == "decade" or when.approximate:
             confidence -= 0.1
@@ -413,6 +465,49 @@ class FactChecker:
             kind=verdict,
             confidence=_clamp(confidence),
         )
+
+    def _another_event_agrees(self, analysed: AnalysedSentence, when: DateExpression) -> bool:
+        """Whether some event of the chronology that the sentence names by a rare word of its
+        title, or by two of its distinctive words ("In a referendum on 17 March 1991":
+        "Referendum on the future of the Union"; "Warsaw Pact armies invaded"), agrees with
+        the date: the sentence may well be about it, so nothing is reported."""
+        stems = {_stem(w) for clause in analysed.clauses for w in clause.words}
+        return any(
+            (rare & stems or len({_stem(w) for w in profile.distinctive_words} & stems) >= 2)
+            and compare(when, profile.event.when) == AGREE
+            for profile, rare in zip(self._profiles, self._rare_stems, strict=True)
+        )
+
+    def _compatible(
+        self, profile: _Profile, analysed: AnalysedSentence, clause: Clause, when: DateExpression
+    ) -> bool:
+        """Whether an event can be what a dated clause is about at all.
+
+        It cannot when the sentence numbers it differently ("the Fifth Congress" for the First
+        Congress), when its title holds a year the sentence does not ("the census of 1937" is
+        not "The census of 1939"), when the verb the date belongs to names another kind of
+        happening ("Stalingrad was renamed in 1961" is not the battle), or when the clause
+        names places and none of them is the event's.
+        """
+        text = analysed.sentence.text
+        said = _ordinal_pairs(text)
+        for number, noun in profile.ordinals:
+            if (number, noun) not in said and any(n == noun for _, n in said):
+                return False
+        if profile.years and not profile.years & {int(y) for y in _YEAR_NUMBER.findall(text)}:
+            return False
+        if clause.verb is not None and clause.timed_by_verb(when):
+            verb_kinds = {
+                kind
+                for h in clause.happenings
+                if h.start < clause.verb[1] and clause.verb[0] < h.end
+                for kind in h.kinds
+            }
+            if verb_kinds and profile.kind not in verb_kinds:
+                return False
+        places = clause.entities & self._places
+        event_places = frozenset(profile.event.places)
+        return not (places and event_places and not places & event_places)
 
     def _conversion_slip(self, analysed: AnalysedSentence, when: DateExpression) -> Finding | None:
         """A dual date whose two halves are not the same day ("25 October (8 November) 1917")."""
@@ -441,7 +536,8 @@ class FactChecker:
         self, analysed: AnalysedSentence, clause: Clause, when: DateExpression
     ) -> Finding | None:
         """A person acting in a year after their death or before their birth."""
-        if when.relation != "at" or not clause.subjects:
+        if when.relation != "at" or not clause.subjects or clause.subject_source == "pronoun":
+            # "he" may be anyone the paragraph has named: not enough to say who acted
             return None
         kinds = {k for h in clause.happenings for k in h.kinds[:1]}
         if kinds & (POSTHUMOUS_KINDS | {"birth"}) or clause.words & POSTHUMOUS_WORDS:
@@ -599,13 +695,38 @@ def _score(profile: _Profile, clause: Clause) -> _Candidate:
     else:
         in_role = bool(profile.people & clause.participants)
     personal = profile.kind in PERSONAL_KINDS and in_role
+    named = {slug for m in clause.mentions if not m.possessive for slug in m.slugs}
+    if clause.subject_source not in ("", "pronoun"):
+        named |= set(clause.subjects)
+    named_in_role = personal and bool(profile.people & named)
     if kind_score == 3.0:
         corroborated = title_evidence or personal or bool(others)
     elif kind_score:
         corroborated = title_evidence or personal
     else:
         corroborated = title_match
-    return _Candidate(profile, score, title_match, corroborated)
+    # one shared title word ("State" of "The State and Revolution") is weak evidence when
+    # none of the event's people is named: "the US State Department published a text"
+    lone_word = not title_match and len(matched) < 2 and profile.people and not people
+    strong = corroborated and ((title_evidence and not lone_word) or bool(others) or named_in_role)
+    return _Candidate(profile, score, title_match, corroborated, strong)
+
+
+def _stem(word: str) -> str:
+    """A crude stem for matching title words loosely ("invaded", "invasion" -> "inva")."""
+    return word[:5] if len(word) > 6 else word
+
+
+def _ordinal_pairs(text: str) -> frozenset[tuple[int, str]]:
+    """The numbered nouns of a text: "the Fifth Congress" gives (5, 'congress'), "the 20th
+    Party Congress" (20, 'party')."""
+    pairs = set()
+    for match in _ORDINAL_PAIR.finditer(text):
+        word = match.group("ordinal").lower()
+        number = int(word[:-2]) if word[:1].isdigit() else ORDINAL_NUMBERS.get(word)
+        if number is not None:
+            pairs.add((number, match.group("noun").lower()))
+    return frozenset(pairs)
 
 
 def _link_confidence(best: _Candidate, runner_up: float | None, clause: Clause) -> float:

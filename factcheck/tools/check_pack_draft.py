@@ -49,7 +49,11 @@ def _date(value) -> HistoricalDate:
 
 def build_pack_chronology(pack: Path = PACK) -> Chronology:
     """The checker's chronology from a pack's people, organisations, places, events, sources."""
-    people, orgs, places = _load(pack, "people"), _load(pack, "organisations"), _load(pack, "places")
+    people, orgs, places = (
+        _load(pack, "people"),
+        _load(pack, "organisations"),
+        _load(pack, "places"),
+    )
     events = _load(pack, "events")
     sources = {s["slug"]: s for s in _load(pack, "sources")}
     entities = [Entity(p["slug"], "person", _names(p)) for p in people]
@@ -57,7 +61,11 @@ def build_pack_chronology(pack: Path = PACK) -> Chronology:
     entities += [Entity(p["slug"], "place", _names(p)) for p in places]
     known = []
     for e in events:
-        when = HistoricalDate.from_julian(e["os"]) if "os" in e else HistoricalDate.from_pack(e["date"])
+        when = (
+            HistoricalDate.from_julian(e["os"])
+            if "os" in e
+            else HistoricalDate.from_pack(e["date"])
+        )
         source = sources.get((e.get("sources") or [""])[0], {})
         known.append(
             KnownEvent(
