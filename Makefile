@@ -24,6 +24,7 @@ run: setup
 	@echo "Create an editor account with:  .venv/bin/python manage.py createsuperuser   then sign in at /admin/"
 	@echo "Emails are printed in this terminal (console backend) unless EMAIL_HOST is set."
 	@echo ""
+	export SITE_URL=$${SITE_URL:-http://127.0.0.1:$(PORT)}; \
 	$(MANAGE) db_worker & WORKER=$$!; trap "kill $$WORKER 2>/dev/null" EXIT INT TERM; \
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
