@@ -194,7 +194,7 @@ def export_pack(path, progress=None):
         with image.file.open("rb") as source, (root / "figures" / name).open("wb") as target:
             shutil.copyfileobj(source, target)
         written += 1
-        figures.append(clean({"slug": image.slug, "file": name, "title": image.title, "caption": image.caption, "alt": image.description, "credit": image.credit, "licence": image.licence, "source": image.source}))
+        figures.append(clean({"slug": image.slug, "file": name, "title": image.title, "caption": image.caption, "alt": image.alt, "credit": image.credit, "licence": image.licence, "source": image.source}))
     if figures:
         write("figures/figures.yaml", dump(figures))
     progress(f"figures: {len(figures)}")

@@ -5,6 +5,7 @@ same pack twice changes nothing (and says so).
 """
 
 import hashlib
+import re
 import json
 from collections import Counter
 from dataclasses import dataclass, field
@@ -205,7 +206,8 @@ class PackLoader:
             values = {
                 "title": str(f["title"]),
                 "caption": str(f["caption"]).strip(),
-                "description": str(f["alt"]).strip(),
+                "alt_text": str(f["alt"]).strip(),
+                "description": short_description(str(f["alt"]).strip()),
                 "credit": str(f["credit"]),
                 "licence": str(f.get("licence") or ""),
                 "source": str(f.get("source") or "").strip(),
@@ -440,6 +442,19 @@ class PackLoader:
                 },
             )
         self.progress(f"events: {len(self.pack.data['events'])}")
+
+
+def short_description(text, limit=255):
+    """Wagtail's image description column holds 255 characters: keep whole sentences that fit."""
+    if len(text) <= limit:
+        return text
+    sentences = re.split(r"(?<=[.;:])\s+", text)
+    short = ""
+    for sentence in sentences:
+        if len(short) + len(sentence) + 1 > limit:
+            break
+        short = f"{short} {sentence}".strip()
+    return short or text[: limit - 1] + "…"
 
 
 def topic_value(topic, pack):

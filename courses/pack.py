@@ -132,6 +132,16 @@ DATA_FILES = {
         "optional": {"date", "os", "kind", "place", "people", "organisations", "topics", "summary", "significance"},
     },
 }
+# Column sizes in the database: longer values are refused here rather than by PostgreSQL.
+MAX_LENGTHS = {
+    "sources": {"slug": 100, "author": 255, "title": 500, "year": 20, "publisher": 255, "archive": 255, "url": 200},
+    "places": {"slug": 100, "name": 255, "kind": 50},
+    "glossary": {"slug": 100, "term": 255},
+    "organisations": {"slug": 255, "name": 255, "short_name": 100, "kind": 50},
+    "people": {"slug": 255, "name": 255},
+    "events": {"slug": 100, "title": 255, "kind": 50},
+    "figures": {"slug": 100, "title": 255, "credit": 255, "licence": 100},
+}
 FIGURE_FIELDS = {"required": {"slug", "file", "title", "caption", "alt", "credit"}, "optional": {"licence", "source"}}
 TOPIC_FIELDS = {"required": {"title", "standfirst"}, "optional": {"enquiry", "periods", "themes", "people", "sources"}}
 COURSE_FIELDS = {"required": {"title", "slug", "parts"}, "optional": {"introduction"}}
@@ -292,9 +302,16 @@ class PackReader:
             self.check_record(kind, records[slug])
         return records
 
+    def check_lengths(self, kind, record):
+        for key, limit in MAX_LENGTHS[kind].items():
+            value = record.fields.get(key)
+            if isinstance(value, (str, int)) and len(str(value)) > limit:
+                self.error(record.file, record.line_of(key), key, f"is {len(str(value))} characters long; at most {limit}")
+
     def check_record(self, kind, record):
-        """Field-level checks: dates parse, roles run forwards, events are dated and sourced."""
+        """Field-level checks: lengths fit, dates parse, roles run forwards, events are dated and sourced."""
         name, fields = record.file, record.fields
+        self.check_lengths(kind, record)
         if kind == "events":
             if ("date" in fields) == ("os" in fields):
                 self.error(name, fields.line, "date", "an event needs exactly one of 'date' (New Style) or 'os' (Old Style)")
@@ -357,6 +374,7 @@ class PackReader:
             if not (path.parent / entry["file"]).is_file():
                 self.error(name, entry.key_lines.get("file"), "file", f"figure file '{entry['file']}' not found in figures/")
             figures[entry["slug"]] = Record(name, entry.line, entry)
+            self.check_lengths("figures", figures[entry["slug"]])
         return figures
 
     def read_topic(self, path, slug):

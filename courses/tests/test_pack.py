@@ -86,3 +86,9 @@ def test_every_error_is_reported_in_one_run(mini_pack):
     path = mini_pack / "sources.yaml"
     path.write_text(path.read_text() + "  colour: red\n")
     assert len(errors_of(mini_pack)) >= 2
+
+
+def test_a_value_too_long_for_its_column_is_refused(mini_pack):
+    path = mini_pack / "events.yaml"
+    path.write_text(path.read_text().replace("title: Trotsky dies in Coyoacán", "title: " + "x" * 300))
+    assert any("events.yaml:19: title: is 300 characters long; at most 255" in m for m in errors_of(mini_pack))
