@@ -5,8 +5,8 @@ same pack twice changes nothing (and says so).
 """
 
 import hashlib
-import re
 import json
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
