@@ -35,10 +35,13 @@ from .claims import (
     EntityIndex,
     LifespanClaim,
     Span,
+    MONTHS,
     analyse,
     content_words,
+    find_dates,
     find_happenings,
 )
+from .resemblance import EventIndex, Query, Resemblance, stems
 
 AGREE = "agree"
 CONTRADICTION = "contradiction"
@@ -98,6 +101,24 @@ _ORDINAL_PAIR = re.compile(
 _YEAR_NUMBER = re.compile(r"\b1\d{3}\b")
 #: Happenings a person can be part of after their death (what is done to them after it is
 #: passive, and not checked either: "Lenin was criticised in 1956").
+#: The resemblance reading (`FactChecker._judge_by_resemblance`): the score an event needs to
+#: be taken as what a sentence is about, the share of that score another event needs to be a
+#: plausible reading too (and to tie), how far the claimed date may be from the event's, and
+#: how much a person counts who is only implied ("he": the person named before, or the text's
+#: lead person).
+RESEMBLANCE_STRONG = 8.0
+#: Kinds named by verbs too general to rule an event out ("adopted" a constitution, "became"
+#: the first woman in space, "announced" a cut in the army).
+LOOSE_KINDS = frozenset(
+    """appointment election policy decree founding meeting congress opening publication speech
+    treaty joining relocation return launch dissolution declaration""".split()
+)
+PLAUSIBLE_SHARE = 0.6
+TIE_SHARE = 0.9
+NEAR_DAYS = 3 * 366
+PRONOUN_WEIGHT = 0.8
+OWNER_WEIGHT = 0.3
+LEAD_WEIGHT = 0.4
 POSTHUMOUS_KINDS = frozenset({"death", "funeral", "renaming"})
 POSTHUMOUS_WORDS = frozenset(
     """posthumous posthumously memory legacy remembered reburied body remains mausoleum tomb
@@ -329,6 +350,7 @@ class FactChecker:
             frozenset(s for w in p.distinctive_words if frequency[s := _stem(w)] <= RARE_TITLE_WORD)
             for p in self._profiles
         ]
+        self._resemblance = EventIndex(events, self.entities, _kind, PERSONAL_KINDS)
         self._index: dict[str, list[int]] = {}
         for number, profile in enumerate(self._profiles):
             keys = {f"kind:{profile.kind}"} | profile.people | profile.others
@@ -342,11 +364,15 @@ class FactChecker:
         """Check a text; findings at or above `min_confidence`, in the order of the text."""
         findings: list[Finding] = []
         previous_event: KnownEvent | None = None
-        for analysed in analyse(text, self.entities):
+        sentences = analyse(text, self.entities)
+        lead = self._lead_person(sentences)
+        for analysed in sentences:
             last_event: KnownEvent | None = None
             for clause in analysed.clauses:
                 for when in clause.dates:
                     finding = self._judge_date(analysed, clause, when)
+                    if finding is None:
+                        finding = self._judge_by_resemblance(analysed, clause, when, lead)
                     if finding:
                         findings.append(finding)
                 for duration in clause.durations:
@@ -496,15 +522,9 @@ class FactChecker:
                 return False
         if profile.years and not profile.years & {int(y) for y in _YEAR_NUMBER.findall(text)}:
             return False
-        if clause.verb is not None and clause.timed_by_verb(when):
-            verb_kinds = {
-                kind
-                for h in clause.happenings
-                if h.start < clause.verb[1] and clause.verb[0] < h.end
-                for kind in h.kinds
-            }
-            if verb_kinds and profile.kind not in verb_kinds:
-                return False
+        verb_kinds = _verb_kinds(clause, when)
+        if verb_kinds and profile.kind not in verb_kinds:
+            return False
         places = clause.entities & self._places
         event_places = frozenset(profile.event.places)
         return not (places and event_places and not places & event_places)
@@ -529,6 +549,125 @@ class FactChecker:
             kind=CALENDAR,
             confidence=0.9,
         )
+
+    # -- resemblance ------------------------------------------------------------------------
+
+    def _lead_person(self, sentences: list[AnalysedSentence]) -> str | None:
+        """The person a text names most often: whom "he" or "she" most likely means."""
+        counts: dict[str, int] = {}
+        for analysed in sentences:
+            for clause in analysed.clauses:
+                for mention in clause.mentions:
+                    if len(mention.slugs) == 1 and self.entities.is_person(mention.slugs[0]):
+                        counts[mention.slugs[0]] = counts.get(mention.slugs[0], 0) + 1
+        return max(counts, key=lambda slug: counts[slug], default=None)
+
+    def _query(self, analysed: AnalysedSentence, clause: Clause, lead: str | None) -> Query:
+        """The evidence of a sentence for the date of one of its clauses: that clause counts
+        fully, the others half. "He" or "she" counts as the person named last before it in the
+        sentence, or else the one the analysis found, and a little as the text's lead person."""
+        query = Query()
+        for other in analysed.clauses:
+            weight = 1.0 if other is clause else 0.5
+            query.add("stems", stems(other.free_words), weight)
+            for mention in other.mentions:
+                share = 1.0 if len(mention.slugs) == 1 else 0.5
+                if mention.possessive and not set(mention.slugs) & other.participants:
+                    share *= OWNER_WEIGHT  # "Trotsky's son died": not Trotsky's death
+                query.add("entities", mention.slugs, weight * share)
+            if other.subject_source == "pronoun":
+                named_before = [
+                    m.slugs[0]
+                    for c in analysed.clauses
+                    if c.start < other.start
+                    for m in c.mentions
+                    if len(m.slugs) == 1 and self.entities.is_person(m.slugs[0])
+                ]
+                referent = named_before[-1:] or other.subjects
+                query.add("entities", referent, weight * PRONOUN_WEIGHT)
+                query.add("entities", [lead] if lead else [], weight * LEAD_WEIGHT)
+            else:
+                query.add("entities", other.subjects, weight)
+            query.add("entities", other.implied, weight * PRONOUN_WEIGHT)
+            for happening in other.happenings:
+                query.add("kinds", happening.kinds[:1], weight)
+                query.add("kinds", happening.kinds[1:], weight / 2)
+        return query
+
+    def _judge_by_resemblance(
+        self, analysed: AnalysedSentence, clause: Clause, when: DateExpression, lead: str | None
+    ) -> Finding | None:
+        """A date the clause-by-clause judge could not link, judged by the event the sentence
+        resembles most (see `resemblance`).
+
+        Reported only when that event resembles the sentence strongly and in more than one
+        way, is near the claimed date (a slip, not another story), and no event resembling the
+        sentence nearly as much agrees with the date; events that agree with another date of
+        the same sentence belong to that date and are set aside.
+        """
+        if when.relation != "at" or when.precision == "decade" or when.approximate:
+            return None
+        if not _reads_as_prose(analysed.sentence.text):
+            return None  # a heading or a caption fragment ("After Stalin: 1955 and 1964")
+        others = [
+            d for c in analysed.clauses for d in c.dates if d is not when and d.relation == "at"
+        ]
+        query = self._query(analysed, clause, lead)
+        ranked = [
+            r
+            for r in self._resemblance.rank(query)
+            if compare(when, r.event.when) == AGREE
+            or not any(compare(d, r.event.when) == AGREE for d in others)
+        ]
+        if not ranked:
+            return None
+        best = ranked[0]
+        if best.score < RESEMBLANCE_STRONG or best.features < 2:
+            return None
+        if self._verb_tells_another_story(clause, when, best, query):
+            return None
+        if _summary_agrees(best.event, when):
+            return None  # the summary tells of an earlier step ("after attacking ... in October")
+        plausible = [r for r in ranked if r.score >= PLAUSIBLE_SHARE * best.score]
+        if any(compare(when, r.event.when) == AGREE for r in plausible):
+            return None
+        if any(compare(when, c.event.when) == AGREE for c in self.candidates(clause)):
+            return None
+        if self._another_event_agrees(analysed, when):
+            return None
+        tied = [r for r in plausible if r.score >= TIE_SHARE * best.score]
+        if len(tied) > 1:
+            best = min(tied, key=lambda r: _distance(when, r.event.when))
+        if _distance(when, best.event.when) > NEAR_DAYS:
+            return None
+        verdict = compare(when, best.event.when)
+        confidence = 0.6 + 0.02 * min(best.score - RESEMBLANCE_STRONG, 10)
+        if len(tied) > 1:
+            confidence -= 0.05
+        return Finding(
+            line=analysed.sentence.line,
+            sentence=analysed.sentence.text,
+            claim=when.text,
+            expected=best.event.when.display(),
+            event=best.event.slug,
+            source=best.event.source,
+            kind=verdict,
+            confidence=_clamp(confidence),
+        )
+
+    def _verb_tells_another_story(
+        self, clause: Clause, when: DateExpression, best: Resemblance, query: Query
+    ) -> bool:
+        """Whether the verb the date belongs to names a happening that is not the resembling
+        event's and the sentence does not name that event's kind anywhere: "the Baltic states
+        were annexed in 1940 under the terms of the Nazi-Soviet Pact" dates the annexation,
+        not the pact. A loose verb ("adopted", "became") or one the event's own words use
+        ("dismissed" for the Kornilov affair) rules nothing out."""
+        kinds = _verb_kinds(clause, when)
+        if not kinds or kinds & LOOSE_KINDS or _kind(best.event.kind) in query.kinds:
+            return False
+        verb = clause.text[clause.verb[0] - clause.start : clause.verb[1] - clause.start]
+        return not stems(content_words(verb)) & self._resemblance.words_of(best.event)
 
     # -- lifetimes --------------------------------------------------------------------------
 
@@ -639,6 +778,38 @@ class FactChecker:
         )
 
 
+def _verb_kinds(clause: Clause, when: DateExpression) -> frozenset[str]:
+    """The kinds of happening the verb a date belongs to can name ("was renamed in 1961":
+    renaming); empty when the date is not the verb's or the verb names no happening."""
+    if clause.verb is None or not clause.timed_by_verb(when):
+        return frozenset()
+    return frozenset(
+        kind
+        for h in clause.happenings
+        if h.start < clause.verb[1] and clause.verb[0] < h.end
+        for kind in h.kinds
+    )
+
+
+_SUMMARY_MONTH = re.compile(
+    r"\b(?:in|on|from|by|until)\s+(?:early\s+|late\s+|mid-)?(?P<month>[A-Z][a-z]+)\b(?!\s+\d)"
+)
+
+
+def _summary_agrees(event: KnownEvent, when: DateExpression) -> bool:
+    """Whether an event's summary names the claimed date for a step of its story: a date of
+    its own, or a month of the event's year ("after attacking ... in October, Yeltsin is
+    sacked" for an event of November)."""
+    claimed = [s for s in (when.span("gregorian"), when.span("julian")) if s]
+    for told in find_dates(event.summary):
+        spans = [s for s in (told.span("gregorian"), told.span("julian")) if s]
+        if any(a[0] <= b[1] and b[0] <= a[1] for a in claimed for b in spans):
+            return True
+    months = {MONTHS.get(m.group("month").lower()) for m in _SUMMARY_MONTH.finditer(event.summary)}
+    years = {event.when.earliest.year, event.when.latest.year} if event.when.earliest else set()
+    return when.month in months and when.year in years
+
+
 def _kind(kind: str) -> str:
     return " ".join(kind.lower().replace("-", " ").replace("_", " ").split())
 
@@ -741,6 +912,11 @@ def _link_confidence(best: _Candidate, runner_up: float | None, clause: Clause) 
     if clause.subject_source == "pronoun":
         confidence -= 0.05
     return confidence
+
+
+def _reads_as_prose(text: str) -> bool:
+    """Whether a sentence ends as prose does (headings and labels do not)."""
+    return bool(re.search(r"[.!?][\"'”’)\]]*$", text.strip()))
 
 
 def _clamp(confidence: float) -> float:

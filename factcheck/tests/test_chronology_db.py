@@ -10,9 +10,8 @@ from factcheck.chronology_db import (
     build_course_chronology,
     course_checker,
     course_chronology,
-    event_kind,
-    surnames,
 )
+from factcheck.naming import event_kind, surnames
 
 DEUTSCHER = "Isaac Deutscher, The Prophet Armed: Trotsky, 1879-1921 (1954)"
 

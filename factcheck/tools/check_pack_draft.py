@@ -20,6 +20,7 @@ if str(ROOT) not in sys.path:
 
 from chronology.dates import HistoricalDate  # noqa: E402
 from factcheck.judge import Chronology, Entity, KnownEvent, check_text  # noqa: E402
+from factcheck.naming import event_kind, surnames  # noqa: E402
 
 PACK = ROOT / "content" / "russian-soviet-history"
 
@@ -56,9 +57,16 @@ def build_pack_chronology(pack: Path = PACK) -> Chronology:
     )
     events = _load(pack, "events")
     sources = {s["slug"]: s for s in _load(pack, "sources")}
-    entities = [Entity(p["slug"], "person", _names(p)) for p in people]
-    entities += [Entity(o["slug"], "organisation", _names(o)) for o in orgs]
+    # named as the database reader names them (chronology_db.build_course_chronology)
+    entities = [Entity(o["slug"], "organisation", _names(o)) for o in orgs]
     entities += [Entity(p["slug"], "place", _names(p)) for p in places]
+    entities += [Entity(t["slug"], "term", _names(t, "term")) for t in _load(pack, "glossary")]
+    person_names = {p["slug"]: list(_names(p)) for p in people}
+    short = surnames(person_names, taken={n.casefold() for e in entities for n in e.names})
+    entities += [
+        Entity(slug, "person", (*names, short[slug]) if slug in short else tuple(names))
+        for slug, names in person_names.items()
+    ]
     known = []
     for e in events:
         when = (
@@ -71,7 +79,7 @@ def build_pack_chronology(pack: Path = PACK) -> Chronology:
             KnownEvent(
                 e["slug"],
                 e["title"],
-                e.get("kind", ""),
+                event_kind(e.get("kind", "")),
                 when,
                 tuple(e.get("people") or []),
                 tuple(e.get("organisations") or []),
