@@ -14,7 +14,9 @@ COURSE_PACK = ROOT / "content" / "russian-soviet-history"
 def isolated_site(request, tmp_path):
     """Tests that touch the database get their own media folder and an empty cache.
     Pure tests (run even without Django) are left alone."""
-    uses_db = request.node.get_closest_marker("django_db") or {"db", "transactional_db"} & set(request.fixturenames)
+    uses_db = request.node.get_closest_marker("django_db") or {"db", "transactional_db"} & set(
+        request.fixturenames
+    )
     if not uses_db:
         yield
         return

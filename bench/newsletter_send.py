@@ -40,7 +40,11 @@ def main(count):
     settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", server.port
     print(f"Creating {count:,} confirmed subscribers …")
     Subscriber.objects.bulk_create(
-        (Subscriber(email=f"reader{n}@example.org", status=Subscriber.CONFIRMED) for n in range(count)), batch_size=5000
+        (
+            Subscriber(email=f"reader{n}@example.org", status=Subscriber.CONFIRMED)
+            for n in range(count)
+        ),
+        batch_size=5000,
     )
     issue = Issue.objects.create(
         subject="Benchmark issue",
@@ -52,14 +56,21 @@ def main(count):
 
     def progress(done, counts):
         if done % 10_000 == 0:
-            print(f"  {done:,} sent, {done / (time.perf_counter() - started):,.0f} per second", flush=True)
+            print(
+                f"  {done:,} sent, {done / (time.perf_counter() - started):,.0f} per second",
+                flush=True,
+            )
 
     counts = send_pending(issue, rate=0, progress=progress)
     elapsed = time.perf_counter() - started
     _, peak = tracemalloc.get_traced_memory()
     server.stop()
-    print(f"Sent {counts['sent']:,} emails in {elapsed:.1f} s: {counts['sent'] / elapsed:,.0f} emails per second")
-    print(f"Peak Python memory while sending: {peak / 2**20:.1f} MiB; process max RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
+    print(
+        f"Sent {counts['sent']:,} emails in {elapsed:.1f} s: {counts['sent'] / elapsed:,.0f} emails per second"
+    )
+    print(
+        f"Peak Python memory while sending: {peak / 2**20:.1f} MiB; process max RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB"
+    )
     print(f"SMTP server accepted {server.mailbox.count:,} messages")
 
 

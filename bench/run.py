@@ -64,8 +64,12 @@ def main():
         print(f"{name:<10} {render_times(client, url):>21.1f} {queries:>8} {len(html):>11,}")
     settings.DEBUG = False
     article = client.get(PAGES["article"]).content
-    assets = sum(Path(finders.find(p)).stat().st_size for p in ("clio/css/clio.css", "quizzes/quiz.js"))
-    print(f"\narticle weight: HTML {len(article):,} B + CSS/JS {assets:,} B = {len(article) + assets:,} B (budget 61,440 B)")
+    assets = sum(
+        Path(finders.find(p)).stat().st_size for p in ("clio/css/clio.css", "quizzes/quiz.js")
+    )
+    print(
+        f"\narticle weight: HTML {len(article):,} B + CSS/JS {assets:,} B = {len(article) + assets:,} B (budget 61,440 B)"
+    )
     throughput(article)
 
 
@@ -78,7 +82,10 @@ def throughput(article_html):
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "clio.settings.bench"}
     server = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "clio.wsgi", "-w", "2", "-b", f"127.0.0.1:{port}"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     time.sleep(3)
     try:
@@ -96,17 +103,23 @@ def throughput(article_html):
                 f"daemon off; pid {folder}/nginx.pid; error_log {folder}/error.log; worker_processes 2;"
                 f"events {{}} http {{ access_log off; server {{ listen 127.0.0.1:{port + 1}; root {folder}; }} }}"
             )
-            web = subprocess.Popen([nginx, "-c", str(conf)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            web = subprocess.Popen(
+                [nginx, "-c", str(conf)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+            )
             time.sleep(1)
             try:
-                print(f"  nginx, the same HTML as a file:              {wrk_rps(wrk, f'http://127.0.0.1:{port + 1}/index.html')}")
+                print(
+                    f"  nginx, the same HTML as a file:              {wrk_rps(wrk, f'http://127.0.0.1:{port + 1}/index.html')}"
+                )
             finally:
                 web.terminate()
 
 
 def wrk_rps(wrk, url):
     out = subprocess.run([wrk, "-t2", "-c4", "-d10s", url], capture_output=True, text=True).stdout
-    line = next((line for line in out.splitlines() if line.startswith("Requests/sec")), "Requests/sec: ?")
+    line = next(
+        (line for line in out.splitlines() if line.startswith("Requests/sec")), "Requests/sec: ?"
+    )
     return line.split(":", 1)[1].strip()
 
 

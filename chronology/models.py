@@ -52,15 +52,25 @@ class Source(index.Indexed, models.Model):
     publisher = models.CharField(max_length=255, blank=True)
     kind = models.CharField(max_length=10, choices=KINDS, default="secondary")
     url = models.URLField(blank=True)
-    archive = models.CharField(max_length=255, blank=True, help_text="Archive reference, for unpublished documents.")
+    archive = models.CharField(
+        max_length=255, blank=True, help_text="Archive reference, for unpublished documents."
+    )
 
-    search_fields = [index.SearchField("title", boost=2), index.SearchField("author"), index.FilterField("kind")]
+    search_fields = [
+        index.SearchField("title", boost=2),
+        index.SearchField("author"),
+        index.FilterField("kind"),
+    ]
 
     class Meta:
         ordering = ["author", "year"]
 
     def __str__(self):
-        return f"{self.author}, {self.title} ({self.year})" if self.year else f"{self.author}, {self.title}"
+        return (
+            f"{self.author}, {self.title} ({self.year})"
+            if self.year
+            else f"{self.author}, {self.title}"
+        )
 
 
 class Place(index.Indexed, models.Model):
@@ -68,13 +78,19 @@ class Place(index.Indexed, models.Model):
 
     slug = models.SlugField(max_length=100, unique=True)
     name = models.CharField(max_length=255)
-    aliases = models.CharField(max_length=500, blank=True, help_text="Other names, comma-separated (Petrograd, Leningrad).")
+    aliases = models.CharField(
+        max_length=500, blank=True, help_text="Other names, comma-separated (Petrograd, Leningrad)."
+    )
     kind = models.CharField(max_length=50, blank=True)
     latitude = models.DecimalField(max_digits=8, decimal_places=4, null=True, blank=True)
     longitude = models.DecimalField(max_digits=8, decimal_places=4, null=True, blank=True)
     summary = models.TextField(blank=True)
 
-    search_fields = [index.SearchField("name", boost=2), index.SearchField("aliases"), index.SearchField("summary")]
+    search_fields = [
+        index.SearchField("name", boost=2),
+        index.SearchField("aliases"),
+        index.SearchField("summary"),
+    ]
 
     class Meta:
         ordering = ["name"]
@@ -92,10 +108,16 @@ class GlossaryTerm(index.Indexed, models.Model):
 
     slug = models.SlugField(max_length=100, unique=True)
     term = models.CharField(max_length=255)
-    aliases = models.CharField(max_length=500, blank=True, help_text="Other forms, comma-separated.")
+    aliases = models.CharField(
+        max_length=500, blank=True, help_text="Other forms, comma-separated."
+    )
     definition = models.TextField()
 
-    search_fields = [index.SearchField("term", boost=3), index.SearchField("aliases"), index.SearchField("definition")]
+    search_fields = [
+        index.SearchField("term", boost=3),
+        index.SearchField("aliases"),
+        index.SearchField("definition"),
+    ]
 
     class Meta:
         ordering = ["term"]
@@ -138,7 +160,9 @@ class OrganisationPage(Page):
     """A party, state body, soviet, army or police force, with its life span."""
 
     short_name = models.CharField(max_length=100, blank=True)
-    other_names = models.CharField(max_length=500, blank=True, help_text="Other names, comma-separated.")
+    other_names = models.CharField(
+        max_length=500, blank=True, help_text="Other names, comma-separated."
+    )
     kind = models.CharField(max_length=50, blank=True)
     founded = models.CharField(max_length=64, blank=True, help_text=EDTF_HELP)
     founded_old_style = models.BooleanField(default=False)
@@ -156,7 +180,10 @@ class OrganisationPage(Page):
         FieldPanel("summary"),
         FieldPanel("sources"),
     ]
-    search_fields = Page.search_fields + [index.SearchField("other_names"), index.SearchField("summary")]
+    search_fields = Page.search_fields + [
+        index.SearchField("other_names"),
+        index.SearchField("summary"),
+    ]
     parent_page_types = ["chronology.OrganisationIndexPage"]
     subpage_types = []
 
@@ -191,10 +218,14 @@ class PersonPage(Page):
     summary = models.TextField(blank=True)
     born = models.CharField(max_length=64, blank=True, help_text=EDTF_HELP)
     born_old_style = models.BooleanField(default=False)
-    born_place = models.ForeignKey(Place, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    born_place = models.ForeignKey(
+        Place, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     died = models.CharField(max_length=64, blank=True, help_text=EDTF_HELP)
     died_old_style = models.BooleanField(default=False)
-    died_place = models.ForeignKey(Place, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    died_place = models.ForeignKey(
+        Place, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     portrait = models.ForeignKey(
         "core.CustomImage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -203,11 +234,17 @@ class PersonPage(Page):
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
         MultiFieldPanel(
-            [FieldRowPanel([FieldPanel("born"), FieldPanel("born_old_style")]), FieldPanel("born_place")],
+            [
+                FieldRowPanel([FieldPanel("born"), FieldPanel("born_old_style")]),
+                FieldPanel("born_place"),
+            ],
             heading="Birth",
         ),
         MultiFieldPanel(
-            [FieldRowPanel([FieldPanel("died"), FieldPanel("died_old_style")]), FieldPanel("died_place")],
+            [
+                FieldRowPanel([FieldPanel("died"), FieldPanel("died_old_style")]),
+                FieldPanel("died_place"),
+            ],
             heading="Death",
         ),
         FieldPanel("portrait"),
@@ -237,7 +274,9 @@ class PersonPage(Page):
 
     @cached_property
     def birth_name(self):
-        return next((alias.name for alias in self.other_names.all() if alias.kind == "birth name"), "")
+        return next(
+            (alias.name for alias in self.other_names.all() if alias.kind == "birth name"), ""
+        )
 
     def get_context(self, request, *args, **kwargs):
         from .views import person_context
@@ -252,7 +291,9 @@ class PersonAlias(Orderable):
 
     person = ParentalKey(PersonPage, on_delete=models.CASCADE, related_name="other_names")
     name = models.CharField(max_length=255)
-    kind = models.CharField(max_length=50, blank=True, help_text="birth name, pseudonym, short name…")
+    kind = models.CharField(
+        max_length=50, blank=True, help_text="birth name, pseudonym, short name…"
+    )
 
     panels = [FieldPanel("name"), FieldPanel("kind")]
 
@@ -299,11 +340,17 @@ class Event(index.Indexed, ClusterableModel):
     slug = models.SlugField(max_length=100, unique=True)
     title = models.CharField(max_length=255)
     when = models.CharField(max_length=64, help_text=EDTF_HELP)
-    when_old_style = models.BooleanField(default=False, help_text="The source gives this date in the Julian calendar.")
+    when_old_style = models.BooleanField(
+        default=False, help_text="The source gives this date in the Julian calendar."
+    )
     earliest = models.DateField(db_index=True, editable=False)
     latest = models.DateField(db_index=True, editable=False)
-    kind = models.CharField(max_length=50, blank=True, help_text="birth, death, arrest, treaty, revolution…")
-    place = models.ForeignKey(Place, null=True, blank=True, on_delete=models.SET_NULL, related_name="events")
+    kind = models.CharField(
+        max_length=50, blank=True, help_text="birth, death, arrest, treaty, revolution…"
+    )
+    place = models.ForeignKey(
+        Place, null=True, blank=True, on_delete=models.SET_NULL, related_name="events"
+    )
     people = ParentalManyToManyField(PersonPage, blank=True, related_name="events")
     organisations = ParentalManyToManyField(OrganisationPage, blank=True, related_name="events")
     topics = ParentalManyToManyField("courses.ArticlePage", blank=True, related_name="events")

@@ -44,8 +44,14 @@ class TimelineFilters:
 def timeline_events(filters=TimelineFilters()):
     """Events matching the filters, in date order, with what a listing shows fetched up front."""
     events = Event.objects.select_related("place").prefetch_related(
-        Prefetch("people", queryset=PersonPage.objects.only("title", "slug", "url_path").order_by("title")),
-        Prefetch("organisations", queryset=OrganisationPage.objects.only("title", "slug", "url_path").order_by("title")),
+        Prefetch(
+            "people",
+            queryset=PersonPage.objects.only("title", "slug", "url_path").order_by("title"),
+        ),
+        Prefetch(
+            "organisations",
+            queryset=OrganisationPage.objects.only("title", "slug", "url_path").order_by("title"),
+        ),
         "sources",
     )
     first, last = filters.years()
@@ -87,7 +93,21 @@ def timeline_json(events):
     return {"events": [event_record(event) for event in events]}
 
 
-CSV_COLUMNS = ["slug", "title", "when", "old_style", "display", "kind", "place", "people", "organisations", "topics", "sources", "summary", "significance"]
+CSV_COLUMNS = [
+    "slug",
+    "title",
+    "when",
+    "old_style",
+    "display",
+    "kind",
+    "place",
+    "people",
+    "organisations",
+    "topics",
+    "sources",
+    "summary",
+    "significance",
+]
 
 
 def timeline_csv(events):
@@ -140,11 +160,18 @@ def timelinejs(events, title="Russian and Soviet History"):
             "group": event.kind or "event",
         }
         if when.is_interval and when.latest != when.earliest:
-            end = type(when).parse(when.edtf.split("/")[1]) if "/" in when.edtf and when.edtf.split("/")[1] else None
+            end = (
+                type(when).parse(when.edtf.split("/")[1])
+                if "/" in when.edtf and when.edtf.split("/")[1]
+                else None
+            )
             if end is not None:
                 slide["end_date"] = timelinejs_date(end)
         slides.append(slide)
-    return {"title": {"text": {"headline": title, "text": "A timeline from Clio's course data."}}, "events": slides}
+    return {
+        "title": {"text": {"headline": title, "text": "A timeline from Clio's course data."}},
+        "events": slides,
+    }
 
 
 def place_choices():

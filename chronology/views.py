@@ -13,7 +13,9 @@ def person_context(person):
     """A person page: roles, life timeline, articles that mention them, related people."""
     events = list(
         person.events.select_related("place")
-        .prefetch_related(Prefetch("people", queryset=PersonPage.objects.only("title", "slug", "url_path")))
+        .prefetch_related(
+            Prefetch("people", queryset=PersonPage.objects.only("title", "slug", "url_path"))
+        )
         .order_by("earliest", "latest")
     )
     related = {}
@@ -21,12 +23,16 @@ def person_context(person):
         for other in event.people.all():
             if other.pk != person.pk:
                 related.setdefault(other.pk, [other, 0])[1] += 1
-    related_people = [p for p, _ in sorted(related.values(), key=lambda item: (-item[1], item[0].title))][:12]
+    related_people = [
+        p for p, _ in sorted(related.values(), key=lambda item: (-item[1], item[0].title))
+    ][:12]
     return {
         "roles": list(person.roles.select_related("organisation").order_by("sort_order")),
         "aliases": list(person.other_names.all()),
         "life_events": events,
-        "articles": list(person.articles.live().order_by("path").only("title", "slug", "url_path", "standfirst")),
+        "articles": list(
+            person.articles.live().order_by("path").only("title", "slug", "url_path", "standfirst")
+        ),
         "related_people": related_people,
         "person_sources": list(person.sources.all()),
     }
@@ -35,9 +41,13 @@ def person_context(person):
 def organisation_context(organisation):
     """An organisation page: its events, the people who held office in it, and its sources."""
     return {
-        "org_events": list(organisation.events.select_related("place").order_by("earliest", "latest")),
+        "org_events": list(
+            organisation.events.select_related("place").order_by("earliest", "latest")
+        ),
         "office_holders": list(
-            PersonRole.objects.filter(organisation=organisation).select_related("person").order_by("start", "person__title")
+            PersonRole.objects.filter(organisation=organisation)
+            .select_related("person")
+            .order_by("start", "person__title")
         ),
         "org_sources": list(organisation.sources.all()),
     }
@@ -51,8 +61,16 @@ def timeline(request):
     context = {
         "events": events,
         "filters": filters,
-        "people": PersonPage.objects.live().filter(events__isnull=False).distinct().order_by("title").only("title", "slug"),
-        "organisations": OrganisationPage.objects.live().filter(events__isnull=False).distinct().order_by("title").only("title", "slug"),
+        "people": PersonPage.objects.live()
+        .filter(events__isnull=False)
+        .distinct()
+        .order_by("title")
+        .only("title", "slug"),
+        "organisations": OrganisationPage.objects.live()
+        .filter(events__isnull=False)
+        .distinct()
+        .order_by("title")
+        .only("title", "slug"),
         "places": Place.objects.filter(events__isnull=False).distinct().order_by("name"),
         "total": Event.objects.count() if filters.active else len(events),
     }
@@ -69,4 +87,6 @@ def timeline_data(request):
 @require_GET
 def glossary(request):
     """Every glossary term, alphabetically, each with an anchor that articles link to."""
-    return render(request, "chronology/glossary.html", {"terms": GlossaryTerm.objects.order_by("term")})
+    return render(
+        request, "chronology/glossary.html", {"terms": GlossaryTerm.objects.order_by("term")}
+    )

@@ -29,7 +29,9 @@ class FigureBlock(blocks.StructBlock):
     image = ImageChooserBlock()
     caption = blocks.TextBlock(required=False)
     credit = blocks.CharBlock(required=False)
-    alt_text = blocks.CharBlock(required=False, help_text="What the figure shows, for readers who cannot see it.")
+    alt_text = blocks.CharBlock(
+        required=False, help_text="What the figure shows, for readers who cannot see it."
+    )
 
     class Meta:
         template = "courses/blocks/figure.html"
@@ -45,7 +47,9 @@ class PrimarySourceBlock(blocks.StructBlock):
     date = blocks.CharBlock(help_text="When it was written or said, as precisely as known.")
     kind = blocks.CharBlock(help_text="Speech, letter, decree, memoir, newspaper…")
     origin = blocks.CharBlock(help_text="Where the text comes from.")
-    question = blocks.TextBlock(required=False, help_text="A question on its provenance, purpose or reliability.")
+    question = blocks.TextBlock(
+        required=False, help_text="A question on its provenance, purpose or reliability."
+    )
 
     class Meta:
         template = "courses/blocks/primary_source.html"

@@ -124,10 +124,24 @@ def export_pack(path, progress=None):
     course = CoursePage.objects.order_by("path").first()
     parts = []
     for block in strip_ids(course.parts.raw_data):
-        parts.append({"title": block["value"]["title"], "topics": [t["slug"] for t in block["value"]["topics"]]})
-    titles = {t["slug"]: t["title"] for b in strip_ids(course.parts.raw_data) for t in b["value"]["topics"]}
+        parts.append(
+            {
+                "title": block["value"]["title"],
+                "topics": [t["slug"] for t in block["value"]["topics"]],
+            }
+        )
+    titles = {
+        t["slug"]: t["title"]
+        for b in strip_ids(course.parts.raw_data)
+        for t in b["value"]["topics"]
+    }
     introduction = html_to_markdown(course.introduction)
-    course_yaml = {"title": course.title, "slug": course.slug, "introduction": introduction + "\n" if "\n" in introduction else introduction, "parts": []}
+    course_yaml = {
+        "title": course.title,
+        "slug": course.slug,
+        "introduction": introduction + "\n" if "\n" in introduction else introduction,
+        "parts": [],
+    }
     written_topics = set(ArticlePage.objects.child_of(course).values_list("slug", flat=True))
     for part in parts:
         topics = []
@@ -149,43 +163,139 @@ def export_pack(path, progress=None):
             write(f"quizzes/{article.slug}.yaml", dump({"questions": questions}))
     progress(f"topics: {written - 1}")
 
-    write("sources.yaml", dump([clean({"slug": s.slug, "author": s.author, "title": s.title, "year": s.year, "publisher": s.publisher, "kind": s.kind, "url": s.url, "archive": s.archive}) for s in Source.objects.order_by("slug")]))
-    write("places.yaml", dump([clean({"slug": p.slug, "name": p.name, "aliases": p.alias_list, "kind": p.kind, "lat": None if p.latitude is None else float(p.latitude), "lon": None if p.longitude is None else float(p.longitude), "summary": p.summary}) for p in Place.objects.order_by("slug")]))
-    write("glossary.yaml", dump([clean({"slug": t.slug, "term": t.term, "aliases": t.alias_list, "definition": t.definition}) for t in GlossaryTerm.objects.order_by("slug")]))
+    write(
+        "sources.yaml",
+        dump(
+            [
+                clean(
+                    {
+                        "slug": s.slug,
+                        "author": s.author,
+                        "title": s.title,
+                        "year": s.year,
+                        "publisher": s.publisher,
+                        "kind": s.kind,
+                        "url": s.url,
+                        "archive": s.archive,
+                    }
+                )
+                for s in Source.objects.order_by("slug")
+            ]
+        ),
+    )
+    write(
+        "places.yaml",
+        dump(
+            [
+                clean(
+                    {
+                        "slug": p.slug,
+                        "name": p.name,
+                        "aliases": p.alias_list,
+                        "kind": p.kind,
+                        "lat": None if p.latitude is None else float(p.latitude),
+                        "lon": None if p.longitude is None else float(p.longitude),
+                        "summary": p.summary,
+                    }
+                )
+                for p in Place.objects.order_by("slug")
+            ]
+        ),
+    )
+    write(
+        "glossary.yaml",
+        dump(
+            [
+                clean(
+                    {
+                        "slug": t.slug,
+                        "term": t.term,
+                        "aliases": t.alias_list,
+                        "definition": t.definition,
+                    }
+                )
+                for t in GlossaryTerm.objects.order_by("slug")
+            ]
+        ),
+    )
     organisations = []
     for o in OrganisationPage.objects.order_by("slug").prefetch_related("sources"):
-        organisations.append(clean({
-            "slug": o.slug, "name": o.title, "short_name": o.short_name, "aliases": o.alias_list, "kind": o.kind,
-            "founded": date_value(o.founded, o.founded_old_style), "dissolved": date_value(o.dissolved, o.dissolved_old_style),
-            "summary": o.summary, "sources": [s.slug for s in o.sources.order_by("slug")],
-        }))
+        organisations.append(
+            clean(
+                {
+                    "slug": o.slug,
+                    "name": o.title,
+                    "short_name": o.short_name,
+                    "aliases": o.alias_list,
+                    "kind": o.kind,
+                    "founded": date_value(o.founded, o.founded_old_style),
+                    "dissolved": date_value(o.dissolved, o.dissolved_old_style),
+                    "summary": o.summary,
+                    "sources": [s.slug for s in o.sources.order_by("slug")],
+                }
+            )
+        )
     write("organisations.yaml", dump(organisations))
     people = []
-    for p in PersonPage.objects.order_by("slug").select_related("born_place", "died_place", "portrait").prefetch_related("sources", "other_names", "roles__organisation"):
-        people.append(clean({
-            "slug": p.slug, "name": p.title,
-            "aliases": [clean({"name": a.name, "kind": a.kind}) for a in p.other_names.all()],
-            "born": life_value(p.born, p.born_old_style, p.born_place),
-            "died": life_value(p.died, p.died_old_style, p.died_place),
-            "roles": [clean({"office": r.office, "organisation": r.organisation.slug if r.organisation else None, "from": date_value(r.start, r.start_old_style), "to": date_value(r.end, r.end_old_style)}) for r in p.roles.all()],
-            "summary": p.summary, "sources": [s.slug for s in p.sources.order_by("slug")],
-            "portrait": p.portrait.slug if p.portrait else None,
-        }))
+    for p in (
+        PersonPage.objects.order_by("slug")
+        .select_related("born_place", "died_place", "portrait")
+        .prefetch_related("sources", "other_names", "roles__organisation")
+    ):
+        people.append(
+            clean(
+                {
+                    "slug": p.slug,
+                    "name": p.title,
+                    "aliases": [
+                        clean({"name": a.name, "kind": a.kind}) for a in p.other_names.all()
+                    ],
+                    "born": life_value(p.born, p.born_old_style, p.born_place),
+                    "died": life_value(p.died, p.died_old_style, p.died_place),
+                    "roles": [
+                        clean(
+                            {
+                                "office": r.office,
+                                "organisation": r.organisation.slug if r.organisation else None,
+                                "from": date_value(r.start, r.start_old_style),
+                                "to": date_value(r.end, r.end_old_style),
+                            }
+                        )
+                        for r in p.roles.all()
+                    ],
+                    "summary": p.summary,
+                    "sources": [s.slug for s in p.sources.order_by("slug")],
+                    "portrait": p.portrait.slug if p.portrait else None,
+                }
+            )
+        )
     write("people.yaml", dump(people))
     events = []
-    for e in Event.objects.order_by("earliest", "slug").select_related("place").prefetch_related("people", "organisations", "topics", "sources"):
+    for e in (
+        Event.objects.order_by("earliest", "slug")
+        .select_related("place")
+        .prefetch_related("people", "organisations", "topics", "sources")
+    ):
         date = e.when_date
         entry = {"slug": e.slug, "title": e.title}
         entry.update({"os": date.julian_edtf} if date.old_style else {"date": date.edtf})
-        entry.update({
-            "kind": e.kind, "place": e.place.slug if e.place else None,
-            "people": sorted(p.slug for p in e.people.all()), "organisations": sorted(o.slug for o in e.organisations.all()),
-            "topics": sorted(t.slug for t in e.topics.all()), "summary": e.summary, "significance": e.significance,
-            "sources": sorted(s.slug for s in e.sources.all()),
-        })
+        entry.update(
+            {
+                "kind": e.kind,
+                "place": e.place.slug if e.place else None,
+                "people": sorted(p.slug for p in e.people.all()),
+                "organisations": sorted(o.slug for o in e.organisations.all()),
+                "topics": sorted(t.slug for t in e.topics.all()),
+                "summary": e.summary,
+                "significance": e.significance,
+                "sources": sorted(s.slug for s in e.sources.all()),
+            }
+        )
         events.append(clean(entry))
     write("events.yaml", dump(events))
-    progress(f"history records: {len(people)} people, {len(organisations)} organisations, {len(events)} events")
+    progress(
+        f"history records: {len(people)} people, {len(organisations)} organisations, {len(events)} events"
+    )
 
     figures = []
     for image in sorted(images.values(), key=lambda i: i.slug):
@@ -194,7 +304,20 @@ def export_pack(path, progress=None):
         with image.file.open("rb") as source, (root / "figures" / name).open("wb") as target:
             shutil.copyfileobj(source, target)
         written += 1
-        figures.append(clean({"slug": image.slug, "file": name, "title": image.title, "caption": image.caption, "alt": image.alt, "credit": image.credit, "licence": image.licence, "source": image.source}))
+        figures.append(
+            clean(
+                {
+                    "slug": image.slug,
+                    "file": name,
+                    "title": image.title,
+                    "caption": image.caption,
+                    "alt": image.alt,
+                    "credit": image.credit,
+                    "licence": image.licence,
+                    "source": image.source,
+                }
+            )
+        )
     if figures:
         write("figures/figures.yaml", dump(figures))
     progress(f"figures: {len(figures)}")
@@ -202,15 +325,17 @@ def export_pack(path, progress=None):
 
 
 def article_markdown(article, images):
-    front = clean({
-        "title": article.title,
-        "standfirst": article.standfirst,
-        "enquiry": article.enquiry,
-        "periods": article.period_list,
-        "themes": article.theme_list,
-        "people": sorted(p.slug for p in article.people.all()),
-        "sources": [b.source.slug for b in article.bibliography.select_related("source")],
-    })
+    front = clean(
+        {
+            "title": article.title,
+            "standfirst": article.standfirst,
+            "enquiry": article.enquiry,
+            "periods": article.period_list,
+            "themes": article.theme_list,
+            "people": sorted(p.slug for p in article.people.all()),
+            "sources": [b.source.slug for b in article.bibliography.select_related("source")],
+        }
+    )
     chunks = []
     for block in strip_ids(article.body.raw_data):
         kind, value = block["type"], block["value"]
@@ -222,10 +347,16 @@ def article_markdown(article, images):
             image = images.get(value["image"])
             chunks.append(f"::: figure {image.slug if image else value['image']}\n:::")
         elif kind == "source":
-            fields = "\n".join(f"{k}: {value[k]}" for k in ("author", "date", "kind", "origin", "question") if value.get(k))
+            fields = "\n".join(
+                f"{k}: {value[k]}"
+                for k in ("author", "date", "kind", "origin", "question")
+                if value.get(k)
+            )
             chunks.append(f"::: source\n{fields}\n---\n{html_to_markdown(value['text'])}\n:::")
         elif kind == "quote":
-            fields = f"attribution: {value['attribution']}\n---\n" if value.get("attribution") else ""
+            fields = (
+                f"attribution: {value['attribution']}\n---\n" if value.get("attribution") else ""
+            )
             chunks.append(f"::: quote\n{fields}{value['text']}\n:::")
         elif kind == "key_facts":
             facts = "\n".join(f"- {fact}" for fact in value["facts"])

@@ -97,7 +97,9 @@ class PackLoader:
         with transaction.atomic():
             self.home = ensure_home()
             self.people_index = ensure_child(self.home, PeopleIndexPage, "people", "People")
-            self.organisation_index = ensure_child(self.home, OrganisationIndexPage, "organisations", "Organisations")
+            self.organisation_index = ensure_child(
+                self.home, OrganisationIndexPage, "organisations", "Organisations"
+            )
             self.load_snippets()
             self.load_figures()
             self.load_organisations()
@@ -180,8 +182,12 @@ class PackLoader:
                     "name": str(f["name"]),
                     "aliases": ", ".join(f.get("aliases") or []),
                     "kind": str(f.get("kind") or ""),
-                    "latitude": None if f.get("lat") is None else Decimal(str(f["lat"])).quantize(Decimal("0.0001")),
-                    "longitude": None if f.get("lon") is None else Decimal(str(f["lon"])).quantize(Decimal("0.0001")),
+                    "latitude": None
+                    if f.get("lat") is None
+                    else Decimal(str(f["lat"])).quantize(Decimal("0.0001")),
+                    "longitude": None
+                    if f.get("lon") is None
+                    else Decimal(str(f["lon"])).quantize(Decimal("0.0001")),
                     "summary": str(f.get("summary") or "").strip(),
                 },
             )
@@ -192,7 +198,11 @@ class PackLoader:
                 "glossary",
                 GlossaryTerm,
                 slug,
-                {"term": str(f["term"]), "aliases": ", ".join(f.get("aliases") or []), "definition": str(f["definition"]).strip()},
+                {
+                    "term": str(f["term"]),
+                    "aliases": ", ".join(f.get("aliases") or []),
+                    "definition": str(f["definition"]).strip(),
+                },
             )
         self.progress(f"glossary terms: {len(data['glossary'])}")
 
@@ -243,7 +253,9 @@ class PackLoader:
             status = "updated"
         for name, targets in (relations or {}).items():
             wanted = [t.pk for t in targets]
-            current = [] if page.pk is None else list(getattr(page, name).values_list("pk", flat=True))
+            current = (
+                [] if page.pk is None else list(getattr(page, name).values_list("pk", flat=True))
+            )
             if sorted(current) != sorted(wanted):
                 setattr(page, name, targets)
                 status = "updated" if status == "unchanged" else status
@@ -297,7 +309,9 @@ class PackLoader:
             born, born_os = life_date(f.get("born"))
             died, died_os = life_date(f.get("died"))
             aliases = [
-                PersonAlias(name=str(a["name"]), kind=str(a.get("kind") or "")) if isinstance(a, dict) else PersonAlias(name=str(a), kind="")
+                PersonAlias(name=str(a["name"]), kind=str(a.get("kind") or ""))
+                if isinstance(a, dict)
+                else PersonAlias(name=str(a), kind="")
                 for a in f.get("aliases") or []
             ]
             roles = []
@@ -325,10 +339,14 @@ class PackLoader:
                     "summary": str(f.get("summary") or "").strip(),
                     "born": born,
                     "born_old_style": born_os,
-                    "born_place": self.places.get(f["born"].get("place")) if isinstance(f.get("born"), dict) else None,
+                    "born_place": self.places.get(f["born"].get("place"))
+                    if isinstance(f.get("born"), dict)
+                    else None,
                     "died": died,
                     "died_old_style": died_os,
-                    "died_place": self.places.get(f["died"].get("place")) if isinstance(f.get("died"), dict) else None,
+                    "died_place": self.places.get(f["died"].get("place"))
+                    if isinstance(f.get("died"), dict)
+                    else None,
                     "portrait": self.images.get(f.get("portrait")),
                 },
                 relations={"sources": [self.sources[s] for s in f.get("sources") or []]},
@@ -336,7 +354,14 @@ class PackLoader:
                     "other_names": (aliases, lambda a: (a.name, a.kind)),
                     "roles": (
                         roles,
-                        lambda r: (r.office, r.organisation_id, r.start, r.start_old_style, r.end, r.end_old_style),
+                        lambda r: (
+                            r.office,
+                            r.organisation_id,
+                            r.start,
+                            r.start_old_style,
+                            r.end,
+                            r.end_old_style,
+                        ),
                     ),
                 },
             )
@@ -347,7 +372,13 @@ class PackLoader:
 
         pack = self.pack
         parts = [
-            {"type": "part", "value": {"title": part["title"], "topics": [topic_value(t, pack) for t in part["topics"]]}}
+            {
+                "type": "part",
+                "value": {
+                    "title": part["title"],
+                    "topics": [topic_value(t, pack) for t in part["topics"]],
+                },
+            }
             for part in pack.parts
         ]
         course = CoursePage.objects.child_of(self.home).filter(slug=pack.course["slug"]).first()
@@ -372,11 +403,20 @@ class PackLoader:
         self.report.add("courses", status)
         self.articles = {}
         for slug, topic in pack.topics.items():
-            body = [{"type": block_type, "value": self.block_value(block_type, value)} for block_type, value in topic.blocks]
+            body = [
+                {"type": block_type, "value": self.block_value(block_type, value)}
+                for block_type, value in topic.blocks
+            ]
             page = ArticlePage.objects.child_of(course).filter(slug=slug).first()
             if page is None:
-                page = ArticlePage(slug=slug, title=topic.title, standfirst=topic.standfirst, body=json.dumps(body))
-                page.enquiry, page.periods, page.themes = topic.enquiry, ", ".join(topic.periods), ", ".join(topic.themes)
+                page = ArticlePage(
+                    slug=slug, title=topic.title, standfirst=topic.standfirst, body=json.dumps(body)
+                )
+                page.enquiry, page.periods, page.themes = (
+                    topic.enquiry,
+                    ", ".join(topic.periods),
+                    ", ".join(topic.themes),
+                )
                 page.people = [self.people[s] for s in topic.people]
                 page.bibliography = [ArticleSource(source=self.sources[s]) for s in topic.sources]
                 course.add_child(instance=page)
@@ -400,8 +440,12 @@ class PackLoader:
                 if sorted(page.people.values_list("pk", flat=True)) != sorted(p.pk for p in people):
                     page.people = people
                     changed = True
-                if [b.source.slug for b in page.bibliography.select_related("source")] != topic.sources:
-                    page.bibliography = [ArticleSource(source=self.sources[s]) for s in topic.sources]
+                if [
+                    b.source.slug for b in page.bibliography.select_related("source")
+                ] != topic.sources:
+                    page.bibliography = [
+                        ArticleSource(source=self.sources[s]) for s in topic.sources
+                    ]
                     changed = True
                 if changed or not page.live:
                     page.save_revision().publish()
@@ -412,7 +456,12 @@ class PackLoader:
 
     def block_value(self, block_type, value):
         if block_type == "figure":
-            return {"image": self.images[value["figure"]].pk, "caption": "", "credit": "", "alt_text": ""}
+            return {
+                "image": self.images[value["figure"]].pk,
+                "caption": "",
+                "credit": "",
+                "alt_text": "",
+            }
         return value
 
     # Events -----------------------------------------------------------------------------------
@@ -420,7 +469,11 @@ class PackLoader:
     def load_events(self):
         for slug, record in self.pack.data["events"].items():
             f = record.fields
-            date = HistoricalDate.from_julian(str(f["os"])) if "os" in f else HistoricalDate.from_pack(f["date"])
+            date = (
+                HistoricalDate.from_julian(str(f["os"]))
+                if "os" in f
+                else HistoricalDate.from_pack(f["date"])
+            )
             self.upsert(
                 "events",
                 Event,
@@ -458,7 +511,9 @@ def short_description(text, limit=255):
 
 
 def topic_value(topic, pack):
-    title = topic["title"] or (pack.topics[topic["slug"]].title if topic["slug"] in pack.topics else topic["slug"])
+    title = topic["title"] or (
+        pack.topics[topic["slug"]].title if topic["slug"] in pack.topics else topic["slug"]
+    )
     return {"slug": topic["slug"], "title": title}
 
 
@@ -467,7 +522,12 @@ def strip_ids(raw):
 
     def clean(value):
         if isinstance(value, list):
-            return [clean(item["value"]) if isinstance(item, dict) and item.get("type") == "item" else clean(item) for item in value]
+            return [
+                clean(item["value"])
+                if isinstance(item, dict) and item.get("type") == "item"
+                else clean(item)
+                for item in value
+            ]
         if isinstance(value, dict):
             return {k: clean(v) for k, v in value.items() if k != "id"}
         return value
@@ -489,7 +549,13 @@ def ensure_home():
             site.root_page = home
             site.save()
         else:
-            Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="Clio")
+            Site.objects.create(
+                hostname="localhost",
+                port=80,
+                root_page=home,
+                is_default_site=True,
+                site_name="Clio",
+            )
         # Wagtail's own welcome page is an empty plain Page: nothing links to it once the site moves.
         if welcome and welcome.specific_class is Page and not welcome.get_children().exists():
             welcome.delete()

@@ -57,7 +57,7 @@ def build_course_menu(course):
         topics = []
         for topic in part.value["topics"]:
             slug = topic["slug"]
-            url = course_url + live[slug][len(base):] if slug in live else None
+            url = course_url + live[slug][len(base) :] if slug in live else None
             topics.append(MenuTopic(slug=slug, title=topic["title"], url=url))
         parts.append(MenuPart(title=part.value["title"], topics=tuple(topics)))
     return tuple(parts)

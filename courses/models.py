@@ -19,7 +19,11 @@ class HomePage(Page):
     introduction = RichTextField(blank=True, features=["bold", "italic", "link"])
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
-    subpage_types = ["courses.CoursePage", "chronology.PeopleIndexPage", "chronology.OrganisationIndexPage"]
+    subpage_types = [
+        "courses.CoursePage",
+        "chronology.PeopleIndexPage",
+        "chronology.OrganisationIndexPage",
+    ]
     max_count = 1
 
     def get_context(self, request, *args, **kwargs):
@@ -69,8 +73,14 @@ class CoursePage(RoutablePageMixin, Page):
         result = check(request, questions) if request.method == "POST" else None
         if result and wants_json(request):
             return json_result(result)
-        quiz = {"questions": questions, "quiz_result": result, "quiz_title": "Revision quiz", "quiz_seed": seed_from(request),
-                "quiz_action": self.url + "revision/", "quiz_id": "quiz"}
+        quiz = {
+            "questions": questions,
+            "quiz_result": result,
+            "quiz_title": "Revision quiz",
+            "quiz_seed": seed_from(request),
+            "quiz_action": self.url + "revision/",
+            "quiz_id": "quiz",
+        }
         return self.render(request, template="quizzes/revision_quiz.html", context_overrides=quiz)
 
 
@@ -78,8 +88,12 @@ class ArticlePage(RoutablePageMixin, Page):
     """One topic of a course: an enquiry, a body of sections, sources, key dates, people and a quiz."""
 
     standfirst = models.TextField(help_text="One or two sentences under the title.")
-    enquiry = models.CharField(max_length=255, blank=True, help_text="The question the article answers.")
-    periods = models.CharField(max_length=255, blank=True, help_text="Comma-separated periods, e.g. 1917-1924.")
+    enquiry = models.CharField(
+        max_length=255, blank=True, help_text="The question the article answers."
+    )
+    periods = models.CharField(
+        max_length=255, blank=True, help_text="Comma-separated periods, e.g. 1917-1924."
+    )
     themes = models.CharField(max_length=255, blank=True, help_text="Comma-separated exam themes.")
     body = StreamField(ArticleBodyBlock(), use_json_field=True)
     people = ParentalManyToManyField("chronology.PersonPage", blank=True, related_name="articles")
@@ -88,7 +102,10 @@ class ArticlePage(RoutablePageMixin, Page):
         FieldPanel("standfirst"),
         FieldPanel("enquiry"),
         FieldPanel("body"),
-        MultiFieldPanel([FieldPanel("periods"), FieldPanel("themes"), FieldPanel("people")], heading="Tags and people"),
+        MultiFieldPanel(
+            [FieldPanel("periods"), FieldPanel("themes"), FieldPanel("people")],
+            heading="Tags and people",
+        ),
         InlinePanel("bibliography", label="Bibliography"),
         InlinePanel("questions", label="Quiz questions"),
     ]
@@ -132,15 +149,27 @@ class ArticlePage(RoutablePageMixin, Page):
                 return json_result(result)
         else:
             progress.mark_read(request, self.slug)
-        quiz = {"questions": questions, "quiz_result": result, "quiz_title": title, "quiz_action": action,
-                "quiz_seed": seed_from(request), "quiz_id": "quiz"}
+        quiz = {
+            "questions": questions,
+            "quiz_result": result,
+            "quiz_title": title,
+            "quiz_action": action,
+            "quiz_seed": seed_from(request),
+            "quiz_id": "quiz",
+        }
         return self.render(request, template=template, context_overrides=quiz)
 
     @path("")
     def article(self, request):
         from quizzes.quiz import article_questions
 
-        return self.quiz_response(request, article_questions(self), self.get_template(request), "Check your understanding", self.url)
+        return self.quiz_response(
+            request,
+            article_questions(self),
+            self.get_template(request),
+            "Check your understanding",
+            self.url,
+        )
 
     @path("quiz/", name="practice")
     def practice(self, request):
@@ -148,7 +177,13 @@ class ArticlePage(RoutablePageMixin, Page):
         from quizzes.views import seed_from
 
         questions = article_questions(self, PRACTICE_QUIZ_SIZE, seed_from(request))
-        return self.quiz_response(request, questions, "quizzes/practice_quiz.html", f"Practice quiz: {self.title}", self.url + "quiz/")
+        return self.quiz_response(
+            request,
+            questions,
+            "quizzes/practice_quiz.html",
+            f"Practice quiz: {self.title}",
+            self.url + "quiz/",
+        )
 
 
 class ArticleSource(Orderable):

@@ -19,7 +19,9 @@ CITATION = re.compile(r"\[\^([^\],\]]+)(?:,[^\]]*)?\]")
 DIRECTIVE_OPEN = re.compile(r"^:::\s*([a-z-]+)\s*(\S*)\s*$")
 DIRECTIVE_KINDS = {"figure", "source", "quote", "key-facts", "content-note"}
 
-markdown = MarkdownIt("commonmark", {"html": False, "typographer": False}).disable(["image", "html_block", "html_inline"])
+markdown = MarkdownIt("commonmark", {"html": False, "typographer": False}).disable(
+    ["image", "html_block", "html_inline"]
+)
 
 
 @dataclass(frozen=True)
@@ -31,7 +33,9 @@ class PackError:
 
     def __str__(self):
         where = f"{self.file}:{self.line}" if self.line else self.file
-        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        return (
+            f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        )
 
 
 class PackInvalid(Exception):
@@ -94,7 +98,9 @@ class Topic:
     themes: list
     people: list
     sources: list
-    blocks: list  # [(block_type, value)] in StreamField raw form; figures hold their slug until loaded
+    blocks: (
+        list  # [(block_type, value)] in StreamField raw form; figures hold their slug until loaded
+    )
     body_line: int
     text: str = ""
 
@@ -116,8 +122,14 @@ class Pack:
 
 
 DATA_FILES = {
-    "sources": {"required": {"slug", "author", "title"}, "optional": {"year", "publisher", "kind", "url", "archive"}},
-    "places": {"required": {"slug", "name"}, "optional": {"aliases", "kind", "lat", "lon", "summary"}},
+    "sources": {
+        "required": {"slug", "author", "title"},
+        "optional": {"year", "publisher", "kind", "url", "archive"},
+    },
+    "places": {
+        "required": {"slug", "name"},
+        "optional": {"aliases", "kind", "lat", "lon", "summary"},
+    },
     "glossary": {"required": {"slug", "term", "definition"}, "optional": {"aliases"}},
     "organisations": {
         "required": {"slug", "name"},
@@ -129,12 +141,30 @@ DATA_FILES = {
     },
     "events": {
         "required": {"slug", "title", "sources"},
-        "optional": {"date", "os", "kind", "place", "people", "organisations", "topics", "summary", "significance"},
+        "optional": {
+            "date",
+            "os",
+            "kind",
+            "place",
+            "people",
+            "organisations",
+            "topics",
+            "summary",
+            "significance",
+        },
     },
 }
 # Column sizes in the database: longer values are refused here rather than by PostgreSQL.
 MAX_LENGTHS = {
-    "sources": {"slug": 100, "author": 255, "title": 500, "year": 20, "publisher": 255, "archive": 255, "url": 200},
+    "sources": {
+        "slug": 100,
+        "author": 255,
+        "title": 500,
+        "year": 20,
+        "publisher": 255,
+        "archive": 255,
+        "url": 200,
+    },
     "places": {"slug": 100, "name": 255, "kind": 50},
     "glossary": {"slug": 100, "term": 255},
     "organisations": {"slug": 255, "name": 255, "short_name": 100, "kind": 50},
@@ -142,8 +172,14 @@ MAX_LENGTHS = {
     "events": {"slug": 100, "title": 255, "kind": 50},
     "figures": {"slug": 100, "title": 255, "credit": 255, "licence": 100},
 }
-FIGURE_FIELDS = {"required": {"slug", "file", "title", "caption", "alt", "credit"}, "optional": {"licence", "source"}}
-TOPIC_FIELDS = {"required": {"title", "standfirst"}, "optional": {"enquiry", "periods", "themes", "people", "sources"}}
+FIGURE_FIELDS = {
+    "required": {"slug", "file", "title", "caption", "alt", "credit"},
+    "optional": {"licence", "source"},
+}
+TOPIC_FIELDS = {
+    "required": {"title", "standfirst"},
+    "optional": {"enquiry", "periods", "themes", "people", "sources"},
+}
 COURSE_FIELDS = {"required": {"title", "slug", "parts"}, "optional": {"introduction"}}
 
 
@@ -166,7 +202,9 @@ class PackReader:
     def load_yaml(self, path, text=None, line_offset=0):
         name = self.rel(path)
         try:
-            return yaml.load(text if text is not None else path.read_text(encoding="utf-8"), Loader=LineLoader)
+            return yaml.load(
+                text if text is not None else path.read_text(encoding="utf-8"), Loader=LineLoader
+            )
         except FileNotFoundError:
             self.error(name, None, "", "file is missing")
         except UnicodeDecodeError as exc:
@@ -179,20 +217,32 @@ class PackReader:
 
     def check_fields(self, name, mapping, spec, what):
         if not isinstance(mapping, dict):
-            self.error(name, getattr(mapping, "line", None), "", f"{what} must be a mapping of fields")
+            self.error(
+                name, getattr(mapping, "line", None), "", f"{what} must be a mapping of fields"
+            )
             return False
         ok = True
         for key in sorted(spec["required"] - set(mapping)):
             self.error(name, mapping.line, key, f"{what} is missing the required field '{key}'")
             ok = False
         for key in sorted(set(mapping) - spec["required"] - spec["optional"]):
-            self.error(name, mapping.key_lines.get(key, mapping.line), key, f"unknown field '{key}' in {what}")
+            self.error(
+                name,
+                mapping.key_lines.get(key, mapping.line),
+                key,
+                f"unknown field '{key}' in {what}",
+            )
             ok = False
         return ok
 
     def check_slug(self, name, line, value, field_name="slug"):
         if not isinstance(value, str) or not SLUG.match(value):
-            self.error(name, line, field_name, f"'{value}' is not a slug (lower-case words joined by hyphens)")
+            self.error(
+                name,
+                line,
+                field_name,
+                f"'{value}' is not a slug (lower-case words joined by hyphens)",
+            )
             return False
         return True
 
@@ -226,16 +276,25 @@ class PackReader:
         listed = {t["slug"] for part in parts for t in part["topics"]}
         for path in sorted((self.root / "topics").glob("*.md")):
             if path.stem not in listed:
-                self.error(self.rel(path), None, "", f"topic '{path.stem}' is not listed in course.yaml")
+                self.error(
+                    self.rel(path), None, "", f"topic '{path.stem}' is not listed in course.yaml"
+                )
         for path in sorted((self.root / "quizzes").glob("*.yaml")):
             quiz = self.load_yaml(path)
             if path.stem not in pack.topics:
-                self.error(self.rel(path), None, "", f"quiz for unknown or unwritten topic '{path.stem}'")
+                self.error(
+                    self.rel(path), None, "", f"quiz for unknown or unwritten topic '{path.stem}'"
+                )
             elif quiz is not None:
                 from quizzes.pack import question_rows
 
                 record = Record(self.rel(path), getattr(quiz, "line", 1) or 1, quiz)
-                record.rows = question_rows(record, lambda line, field_name, message, name=record.file: self.error(name, line, field_name, message))
+                record.rows = question_rows(
+                    record,
+                    lambda line, field_name, message, name=record.file: self.error(
+                        name, line, field_name, message
+                    ),
+                )
                 pack.quizzes[path.stem] = record
         self.check_references(pack)
         if self.errors:
@@ -254,14 +313,25 @@ class PackReader:
             self.error(name, course.key_lines.get("parts"), "parts", "must be a list of parts")
             return course, []
         for part in course["parts"]:
-            if not self.check_fields(name, part, {"required": {"title", "topics"}, "optional": set()}, "part"):
+            if not self.check_fields(
+                name, part, {"required": {"title", "topics"}, "optional": set()}, "part"
+            ):
                 continue
             topics = []
             for entry in part["topics"] or []:
                 line = part.key_lines.get("topics")
                 if isinstance(entry, dict):
-                    self.check_fields(name, entry, {"required": {"slug", "title"}, "optional": {"in_preparation"}}, "topic")
-                    slug, title, waiting = entry.get("slug"), entry.get("title"), bool(entry.get("in_preparation"))
+                    self.check_fields(
+                        name,
+                        entry,
+                        {"required": {"slug", "title"}, "optional": {"in_preparation"}},
+                        "topic",
+                    )
+                    slug, title, waiting = (
+                        entry.get("slug"),
+                        entry.get("title"),
+                        bool(entry.get("in_preparation")),
+                    )
                 else:
                     slug, title, waiting = entry, None, False
                 line = getattr(entry, "line", line)
@@ -271,7 +341,12 @@ class PackReader:
                     self.error(name, line, "topics", f"duplicate topic slug '{slug}'")
                 seen.add(slug)
                 if not waiting and not (self.root / "topics" / f"{slug}.md").is_file():
-                    self.error(name, line, "topics", f"topic file topics/{slug}.md is missing (mark the topic 'in_preparation: true' if it is not written yet)")
+                    self.error(
+                        name,
+                        line,
+                        "topics",
+                        f"topic file topics/{slug}.md is missing (mark the topic 'in_preparation: true' if it is not written yet)",
+                    )
                 topics.append({"slug": slug, "title": title or "", "in_preparation": waiting})
             parts.append({"title": str(part["title"]), "topics": topics})
         return course, parts
@@ -296,7 +371,12 @@ class PackReader:
             if not self.check_slug(name, entry.key_lines.get("slug"), slug):
                 continue
             if slug in records:
-                self.error(name, entry.key_lines.get("slug"), "slug", f"duplicate slug '{slug}' (first at line {records[slug].line})")
+                self.error(
+                    name,
+                    entry.key_lines.get("slug"),
+                    "slug",
+                    f"duplicate slug '{slug}' (first at line {records[slug].line})",
+                )
                 continue
             records[slug] = Record(name, entry.line, entry)
             self.check_record(kind, records[slug])
@@ -306,7 +386,12 @@ class PackReader:
         for key, limit in MAX_LENGTHS[kind].items():
             value = record.fields.get(key)
             if isinstance(value, (str, int)) and len(str(value)) > limit:
-                self.error(record.file, record.line_of(key), key, f"is {len(str(value))} characters long; at most {limit}")
+                self.error(
+                    record.file,
+                    record.line_of(key),
+                    key,
+                    f"is {len(str(value))} characters long; at most {limit}",
+                )
 
     def check_record(self, kind, record):
         """Field-level checks: lengths fit, dates parse, roles run forwards, events are dated and sourced."""
@@ -314,25 +399,47 @@ class PackReader:
         self.check_lengths(kind, record)
         if kind == "events":
             if ("date" in fields) == ("os" in fields):
-                self.error(name, fields.line, "date", "an event needs exactly one of 'date' (New Style) or 'os' (Old Style)")
+                self.error(
+                    name,
+                    fields.line,
+                    "date",
+                    "an event needs exactly one of 'date' (New Style) or 'os' (Old Style)",
+                )
             elif "date" in fields:
                 self.date(name, record.line_of("date"), "date", fields["date"])
             else:
                 self.date(name, record.line_of("os"), "os", fields["os"], old_style_key=True)
             if not fields.get("sources"):
-                self.error(name, record.line_of("sources"), "sources", f"event '{fields['slug']}' must cite at least one source")
+                self.error(
+                    name,
+                    record.line_of("sources"),
+                    "sources",
+                    f"event '{fields['slug']}' must cite at least one source",
+                )
         if kind == "people":
             for key in ("born", "died"):
                 if key in fields:
                     self.life_date(name, record.line_of(key), key, fields[key])
             for role in fields.get("roles") or []:
                 line = getattr(role, "line", record.line_of("roles"))
-                if not self.check_fields(name, role, {"required": {"office"}, "optional": {"organisation", "from", "to"}}, "role"):
+                if not self.check_fields(
+                    name,
+                    role,
+                    {"required": {"office"}, "optional": {"organisation", "from", "to"}},
+                    "role",
+                ):
                     continue
-                start = self.date(name, line, "roles.from", role["from"]) if role.get("from") else None
+                start = (
+                    self.date(name, line, "roles.from", role["from"]) if role.get("from") else None
+                )
                 end = self.date(name, line, "roles.to", role["to"]) if role.get("to") else None
                 if start and end and end.latest < start.earliest:
-                    self.error(name, line, "roles.to", f"the role '{role['office']}' ends ({end.display()}) before it starts ({start.display()})")
+                    self.error(
+                        name,
+                        line,
+                        "roles.to",
+                        f"the role '{role['office']}' ends ({end.display()}) before it starts ({start.display()})",
+                    )
         if kind == "organisations":
             for key in ("founded", "dissolved"):
                 if fields.get(key):
@@ -342,8 +449,12 @@ class PackReader:
         if kind == "places":
             for key, limit in (("lat", 90), ("lon", 180)):
                 value = fields.get(key)
-                if value is not None and (not isinstance(value, (int, float)) or abs(value) > limit):
-                    self.error(name, record.line_of(key), key, f"'{value}' is not a coordinate (±{limit})")
+                if value is not None and (
+                    not isinstance(value, (int, float)) or abs(value) > limit
+                ):
+                    self.error(
+                        name, record.line_of(key), key, f"'{value}' is not a coordinate (±{limit})"
+                    )
 
     def life_date(self, name, line, key, value):
         if not isinstance(value, dict):
@@ -353,7 +464,9 @@ class PackReader:
             self.error(name, line, key, "needs exactly one of 'date' or 'os'")
             return
         if set(value) - {"date", "os", "place"}:
-            self.error(name, line, key, f"unknown field(s) {sorted(set(value) - {'date', 'os', 'place'})}")
+            self.error(
+                name, line, key, f"unknown field(s) {sorted(set(value) - {'date', 'os', 'place'})}"
+            )
         if "date" in value:
             self.date(name, line, f"{key}.date", value["date"])
         else:
@@ -367,12 +480,19 @@ class PackReader:
         entries = self.load_yaml(path) or []
         figures = {}
         for entry in entries:
-            if not self.check_fields(name, entry, FIGURE_FIELDS, "figure") or not self.check_slug(name, entry.line, entry["slug"]):
+            if not self.check_fields(name, entry, FIGURE_FIELDS, "figure") or not self.check_slug(
+                name, entry.line, entry["slug"]
+            ):
                 continue
             if entry["slug"] in figures:
                 self.error(name, entry.line, "slug", f"duplicate figure '{entry['slug']}'")
             if not (path.parent / entry["file"]).is_file():
-                self.error(name, entry.key_lines.get("file"), "file", f"figure file '{entry['file']}' not found in figures/")
+                self.error(
+                    name,
+                    entry.key_lines.get("file"),
+                    "file",
+                    f"figure file '{entry['file']}' not found in figures/",
+                )
             figures[entry["slug"]] = Record(name, entry.line, entry)
             self.check_lengths("figures", figures[entry["slug"]])
         return figures
@@ -431,19 +551,31 @@ class PackReader:
             elif opening:
                 flush()
                 kind, argument = opening.groups()
-                closing = next((j for j in range(index + 1, len(lines)) if lines[j].strip() == ":::"), None)
+                closing = next(
+                    (j for j in range(index + 1, len(lines)) if lines[j].strip() == ":::"), None
+                )
                 if closing is None:
                     self.error(name, number, kind, "directive is not closed by a ':::' line")
                     return blocks
                 if kind not in DIRECTIVE_KINDS:
-                    self.error(name, number, kind, f"unknown directive '{kind}' (use {', '.join(sorted(DIRECTIVE_KINDS))})")
+                    self.error(
+                        name,
+                        number,
+                        kind,
+                        f"unknown directive '{kind}' (use {', '.join(sorted(DIRECTIVE_KINDS))})",
+                    )
                 else:
                     block = self.directive(name, number, kind, argument, lines[index + 1 : closing])
                     if block:
                         blocks.append(block)
                 index = closing
             elif line.startswith("# "):
-                self.error(name, number, "body", "use '## ' for section headings; the title comes from the front matter")
+                self.error(
+                    name,
+                    number,
+                    "body",
+                    "use '## ' for section headings; the title comes from the front matter",
+                )
             else:
                 prose.append(line)
             index += 1
@@ -461,7 +593,9 @@ class PackReader:
                     continue
                 key, colon, value = row.partition(":")
                 if not colon or not key.strip().isidentifier():
-                    self.error(name, line + offset, kind, f"'{row.strip()}' is not a 'name: value' line")
+                    self.error(
+                        name, line + offset, kind, f"'{row.strip()}' is not a 'name: value' line"
+                    )
                     continue
                 fields[key.strip()] = value.strip()
         allowed = {
@@ -511,17 +645,29 @@ class PackReader:
     def check_references(self, pack):
         data = pack.data
         topics = set(pack.topics)
-        linkable = set(data["people"]) | set(data["organisations"]) | set(data["places"]) | set(data["glossary"])
+        linkable = (
+            set(data["people"])
+            | set(data["organisations"])
+            | set(data["places"])
+            | set(data["glossary"])
+        )
         listed = {topic["slug"] for part in pack.parts for topic in part["topics"]}
         linkable |= listed | set(data["events"])
 
-        singular = {"people": "person", "organisations": "organisation", "places": "place", "sources": "source"}
+        singular = {
+            "people": "person",
+            "organisations": "organisation",
+            "places": "place",
+            "sources": "source",
+        }
 
         def need(record, key, kind, slugs):
             values = record.fields.get(key) or []
             for slug in values if isinstance(values, list) else [values]:
                 if slug not in data[kind]:
-                    self.error(record.file, record.line_of(key), key, f"unknown {singular[kind]} '{slug}'")
+                    self.error(
+                        record.file, record.line_of(key), key, f"unknown {singular[kind]} '{slug}'"
+                    )
 
         for record in data["events"].values():
             need(record, "sources", "sources", None)
@@ -531,21 +677,46 @@ class PackReader:
                 need(record, "place", "places", None)
             for topic in record.fields.get("topics") or []:
                 if topic not in topics:
-                    self.error(record.file, record.line_of("topics"), "topics", f"unknown or unwritten topic '{topic}'")
+                    self.error(
+                        record.file,
+                        record.line_of("topics"),
+                        "topics",
+                        f"unknown or unwritten topic '{topic}'",
+                    )
         for kind in ("people", "organisations"):
             for record in data[kind].values():
                 need(record, "sources", "sources", None)
         for record in data["people"].values():
             for key in ("born", "died"):
-                place = record.fields[key].get("place") if isinstance(record.fields.get(key), dict) else None
+                place = (
+                    record.fields[key].get("place")
+                    if isinstance(record.fields.get(key), dict)
+                    else None
+                )
                 if place and place not in data["places"]:
-                    self.error(record.file, record.line_of(key), f"{key}.place", f"unknown place '{place}'")
+                    self.error(
+                        record.file, record.line_of(key), f"{key}.place", f"unknown place '{place}'"
+                    )
             for role in record.fields.get("roles") or []:
-                if isinstance(role, dict) and role.get("organisation") and role["organisation"] not in data["organisations"]:
-                    self.error(record.file, getattr(role, "line", record.line), "roles.organisation", f"unknown organisation '{role['organisation']}'")
+                if (
+                    isinstance(role, dict)
+                    and role.get("organisation")
+                    and role["organisation"] not in data["organisations"]
+                ):
+                    self.error(
+                        record.file,
+                        getattr(role, "line", record.line),
+                        "roles.organisation",
+                        f"unknown organisation '{role['organisation']}'",
+                    )
             portrait = record.fields.get("portrait")
             if portrait and portrait not in pack.figures:
-                self.error(record.file, record.line_of("portrait"), "portrait", f"unknown figure '{portrait}'")
+                self.error(
+                    record.file,
+                    record.line_of("portrait"),
+                    "portrait",
+                    f"unknown figure '{portrait}'",
+                )
         for topic in pack.topics.values():
             for slug in topic.people:
                 if slug not in data["people"]:
@@ -557,12 +728,27 @@ class PackReader:
                 text = value if isinstance(value, str) else " ".join(str(v) for v in value.values())
                 for slug in ENTITY_LINK.findall(text):
                     if slug not in linkable:
-                        self.error(topic.file, topic.line_of_text(f"[[{slug}"), "body", f"link to unknown entity '[[{slug}]]'")
+                        self.error(
+                            topic.file,
+                            topic.line_of_text(f"[[{slug}"),
+                            "body",
+                            f"link to unknown entity '[[{slug}]]'",
+                        )
                 for slug in CITATION.findall(text):
                     if slug.strip() not in data["sources"]:
-                        self.error(topic.file, topic.line_of_text(f"[^{slug}"), "body", f"citation of unknown source '[^{slug}]'")
+                        self.error(
+                            topic.file,
+                            topic.line_of_text(f"[^{slug}"),
+                            "body",
+                            f"citation of unknown source '[^{slug}]'",
+                        )
                 if block_type == "figure" and value["figure"] not in pack.figures:
-                    self.error(topic.file, value["line"], "figure", f"unknown figure '{value['figure']}' (not in figures/figures.yaml)")
+                    self.error(
+                        topic.file,
+                        value["line"],
+                        "figure",
+                        f"unknown figure '{value['figure']}' (not in figures/figures.yaml)",
+                    )
 
 
 def markdown_to_html(text):

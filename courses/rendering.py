@@ -54,14 +54,29 @@ class Entities:
         cited = {match.group(1) for match in CITATION.finditer(text)}
         entities = cls()
         if slugs:
-            entities.people = {p.slug: p for p in PersonPage.objects.live().filter(slug__in=slugs).only("slug", "title", "url_path")}
+            entities.people = {
+                p.slug: p
+                for p in PersonPage.objects.live()
+                .filter(slug__in=slugs)
+                .only("slug", "title", "url_path")
+            }
             entities.organisations = {
-                o.slug: o for o in OrganisationPage.objects.live().filter(slug__in=slugs).only("slug", "title", "url_path")
+                o.slug: o
+                for o in OrganisationPage.objects.live()
+                .filter(slug__in=slugs)
+                .only("slug", "title", "url_path")
             }
             entities.places = {p.slug: p for p in Place.objects.filter(slug__in=slugs)}
             entities.terms = {t.slug: t for t in GlossaryTerm.objects.filter(slug__in=slugs)}
-            entities.articles = {a.slug: a for a in ArticlePage.objects.live().filter(slug__in=slugs).only("slug", "title", "url_path")}
-            entities.events = {e.slug: e for e in Event.objects.filter(slug__in=slugs).only("slug", "title")}
+            entities.articles = {
+                a.slug: a
+                for a in ArticlePage.objects.live()
+                .filter(slug__in=slugs)
+                .only("slug", "title", "url_path")
+            }
+            entities.events = {
+                e.slug: e for e in Event.objects.filter(slug__in=slugs).only("slug", "title")
+            }
         if cited:
             entities.sources = {s.slug: s for s in Source.objects.filter(slug__in=cited)}
         return entities
@@ -78,12 +93,20 @@ class BodyRenderer:
 
     def link_entity(self, match, new_terms):
         slug, text = match.group(1), match.group(2)
-        page = self.entities.people.get(slug) or self.entities.organisations.get(slug) or self.entities.articles.get(slug)
+        page = (
+            self.entities.people.get(slug)
+            or self.entities.organisations.get(slug)
+            or self.entities.articles.get(slug)
+        )
         if page is not None:
-            return format_html('<a href="{}">{}</a>', page.get_url(self.request), text or page.title)
+            return format_html(
+                '<a href="{}">{}</a>', page.get_url(self.request), text or page.title
+            )
         if slug in self.entities.events:
             event = self.entities.events[slug]
-            return format_html('<a href="{}#{}">{}</a>', reverse("timeline"), slug, text or event.title)
+            return format_html(
+                '<a href="{}#{}">{}</a>', reverse("timeline"), slug, text or event.title
+            )
         if slug in self.entities.terms:
             term = self.entities.terms[slug]
             if slug not in self.terms_seen:
@@ -102,9 +125,12 @@ class BodyRenderer:
         if source is None:
             return ""
         number = len(self.footnotes) + 1
-        self.footnotes.append(Footnote(number=number, source=source, locator=(match.group(2) or "").strip()))
+        self.footnotes.append(
+            Footnote(number=number, source=source, locator=(match.group(2) or "").strip())
+        )
         return format_html(
-            '<sup class="fnref"><a href="#fn-{0}" id="fnref-{0}" aria-label="Note {0}">{0}</a></sup>', number
+            '<sup class="fnref"><a href="#fn-{0}" id="fnref-{0}" aria-label="Note {0}">{0}</a></sup>',
+            number,
         )
 
     def render_block_html(self, html):
@@ -113,7 +139,9 @@ class BodyRenderer:
         html = CITATION.sub(self.cite, html)
         if new_terms:
             items = "".join(
-                format_html('<dt><dfn id="term-{}">{}</dfn></dt><dd>{}</dd>', t.slug, t.term, t.definition)
+                format_html(
+                    '<dt><dfn id="term-{}">{}</dfn></dt><dd>{}</dd>', t.slug, t.term, t.definition
+                )
                 for t in new_terms
             )
             names = ", ".join(escape(t.term) for t in new_terms)
@@ -123,7 +151,10 @@ class BodyRenderer:
 
 def render_body(page, request=None):
     """The article body as HTML and its footnotes."""
-    rendered = [(block.block_type, block.render(context={"request": request, "page": page})) for block in page.body]
+    rendered = [
+        (block.block_type, block.render(context={"request": request, "page": page}))
+        for block in page.body
+    ]
     entities = Entities.for_text("".join(html for _, html in rendered))
     renderer = BodyRenderer(entities, request)
     html = "".join(renderer.render_block_html(block_html) for _, block_html in rendered)
@@ -159,5 +190,7 @@ def article_context(page, request):
         "footnotes": footnotes,
         "bibliography": [entry.source for entry in page.bibliography.select_related("source")],
         **key_dates(page),
-        "key_people": list(page.people.live().order_by("title").only("title", "slug", "url_path", "summary")),
+        "key_people": list(
+            page.people.live().order_by("title").only("title", "slug", "url_path", "summary")
+        ),
     }

@@ -44,11 +44,33 @@ def site_url(tmp_path_factory):
     }
     manage = [sys.executable, str(ROOT / "manage.py")]
     subprocess.run([*manage, "migrate", "--noinput", "-v0"], env=env, check=True, cwd=ROOT)
-    subprocess.run([*manage, "load_course", str(ROOT / "content" / "russian-soviet-history")], env=env, check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
-    editor = {**env, "DJANGO_SUPERUSER_PASSWORD": EDITOR[1], "DJANGO_SUPERUSER_EMAIL": "editor@example.org"}
-    subprocess.run([*manage, "createsuperuser", "--noinput", "--username", EDITOR[0]], env=editor, check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [*manage, "load_course", str(ROOT / "content" / "russian-soviet-history")],
+        env=env,
+        check=True,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+    )
+    editor = {
+        **env,
+        "DJANGO_SUPERUSER_PASSWORD": EDITOR[1],
+        "DJANGO_SUPERUSER_EMAIL": "editor@example.org",
+    }
+    subprocess.run(
+        [*manage, "createsuperuser", "--noinput", "--username", EDITOR[0]],
+        env=editor,
+        check=True,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+    )
     port = free_port()
-    server = subprocess.Popen([*manage, "runserver", "--noreload", f"127.0.0.1:{port}"], env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [*manage, "runserver", "--noreload", f"127.0.0.1:{port}"],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     url = f"http://127.0.0.1:{port}"
     for _ in range(100):
         try:
@@ -66,7 +88,9 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        chromium = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
+        )
         yield chromium
         chromium.close()
 
@@ -92,4 +116,7 @@ def axe_violations(tab):
     from axe_playwright_python.sync_playwright import Axe
 
     results = Axe().run(tab)
-    return [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3]) for v in results.response["violations"]]
+    return [
+        (v["id"], v["help"], [n["target"] for n in v["nodes"]][:3])
+        for v in results.response["violations"]
+    ]

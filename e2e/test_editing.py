@@ -24,4 +24,6 @@ def test_editor_changes_and_publishes_the_article(page, site_url):
     page.get_by_role("button", name="Publish").click()
     expect(page.locator(".messages")).to_contain_text("published")
     page.goto(site_url + "/russian-soviet-history/leon-trotsky/")
-    expect(page.locator(".standfirst")).to_have_text("An edited standfirst, published from the admin.")
+    expect(page.locator(".standfirst")).to_have_text(
+        "An edited standfirst, published from the admin."
+    )

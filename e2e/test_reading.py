@@ -39,9 +39,21 @@ def test_the_article_works_without_javascript(page_without_js, site_url):
 
 @pytest.mark.parametrize(
     "path",
-    ["/", "/russian-soviet-history/", "/russian-soviet-history/leon-trotsky/", "/search/?q=Trotsky", "/no-such-page/",
-     "/timeline/", "/timeline/?person=leon-trotsky", "/people/leon-trotsky/", "/glossary/", "/people/",
-     "/organisations/petrograd-soviet/", "/russian-soviet-history/collectivisation-of-soviet-agriculture/", "/newsletter/"],
+    [
+        "/",
+        "/russian-soviet-history/",
+        "/russian-soviet-history/leon-trotsky/",
+        "/search/?q=Trotsky",
+        "/no-such-page/",
+        "/timeline/",
+        "/timeline/?person=leon-trotsky",
+        "/people/leon-trotsky/",
+        "/glossary/",
+        "/people/",
+        "/organisations/petrograd-soviet/",
+        "/russian-soviet-history/collectivisation-of-soviet-agriculture/",
+        "/newsletter/",
+    ],
 )
 def test_axe_finds_no_violations(page, site_url, path):
     page.goto(site_url + path)

@@ -13,9 +13,20 @@ pytestmark = pytest.mark.e2e
 ROOT = Path(__file__).resolve().parent.parent
 VNU = ROOT / "var" / "tools" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 PAGES = [
-    "/", "/russian-soviet-history/", "/russian-soviet-history/leon-trotsky/", "/russian-soviet-history/leon-trotsky/quiz/",
-    "/russian-soviet-history/revision/", "/people/", "/people/leon-trotsky/", "/organisations/petrograd-soviet/",
-    "/timeline/", "/timeline/?person=leon-trotsky", "/glossary/", "/search/?q=Trotsky", "/newsletter/", "/no-such-page/",
+    "/",
+    "/russian-soviet-history/",
+    "/russian-soviet-history/leon-trotsky/",
+    "/russian-soviet-history/leon-trotsky/quiz/",
+    "/russian-soviet-history/revision/",
+    "/people/",
+    "/people/leon-trotsky/",
+    "/organisations/petrograd-soviet/",
+    "/timeline/",
+    "/timeline/?person=leon-trotsky",
+    "/glossary/",
+    "/search/?q=Trotsky",
+    "/newsletter/",
+    "/no-such-page/",
 ]
 
 
@@ -35,15 +46,28 @@ def test_every_page_type_is_valid_html(site_url, tmp_path):
         target = tmp_path / f"page{number}.html"
         target.write_bytes(fetch(site_url + path))
         files.append(str(target))
-    result = subprocess.run(["java", "-jar", str(VNU), "--errors-only", "--format", "json", *files], capture_output=True, text=True)
+    result = subprocess.run(
+        ["java", "-jar", str(VNU), "--errors-only", "--format", "json", *files],
+        capture_output=True,
+        text=True,
+    )
     messages = json.loads(result.stderr or result.stdout)["messages"]
-    errors = [(PAGES[files.index(m["url"].removeprefix("file:"))], m.get("lastLine"), m["message"]) for m in messages]
+    errors = [
+        (PAGES[files.index(m["url"].removeprefix("file:"))], m.get("lastLine"), m["message"])
+        for m in messages
+    ]
     assert errors == []
 
 
 def test_an_article_with_its_css_and_js_weighs_under_60_kb(site_url):
     html = fetch(site_url + "/russian-soviet-history/leon-trotsky/").decode()
-    assets = [part.split('"')[0] for part in html.split('href="/static/')[1:] if ".css" in part.split('"')[0]]
+    assets = [
+        part.split('"')[0]
+        for part in html.split('href="/static/')[1:]
+        if ".css" in part.split('"')[0]
+    ]
     assets += [part.split('"')[0] for part in html.split('src="/static/')[1:]]
-    total = len(html.encode()) + sum(len(fetch(f"{site_url}/static/{asset}")) for asset in assets if "print" not in asset)
+    total = len(html.encode()) + sum(
+        len(fetch(f"{site_url}/static/{asset}")) for asset in assets if "print" not in asset
+    )
     assert total < 60 * 1024, total

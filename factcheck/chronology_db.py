@@ -24,6 +24,7 @@ from .naming import event_kind, surnames
 
 CACHE_KEY = "clio:factcheck:chronology:{version}"
 
+
 def build_course_chronology() -> Chronology:
     """Read the chronology from the database (nine queries, however many rows)."""
     from chronology.models import Event, GlossaryTerm, OrganisationPage, PersonPage, Place, Source

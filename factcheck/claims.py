@@ -887,7 +887,10 @@ HAPPENING_FORMS: list[tuple[tuple[str, ...], str]] = [
     ),
     (("attempted assassination", "assassination", "execution"), r"shot"),
     (("assassination", "attempted assassination", "battle"), r"attacked|attack"),
-    (("execution", "death"), r"executed|execution|shot\s+dead|put\s+to\s+death|firing\s+squad|hanged|hanging"),
+    (
+        ("execution", "death"),
+        r"executed|execution|shot\s+dead|put\s+to\s+death|firing\s+squad|hanged|hanging",
+    ),
     (("funeral",), r"funeral|buried|burial|embalmed|lay\s+in\s+state"),
     (("arrest",), r"arrested|arrests?|detained|detention|imprisoned|imprisonment|jailed"),
     (("release",), r"released|release|freed|set\s+free"),

@@ -28,6 +28,7 @@ from datetime import date
 from chronology.dates import DateError, HistoricalDate
 
 from .claims import (
+    MONTHS,
     AnalysedSentence,
     Clause,
     DateExpression,
@@ -35,7 +36,6 @@ from .claims import (
     EntityIndex,
     LifespanClaim,
     Span,
-    MONTHS,
     analyse,
     content_words,
     find_dates,

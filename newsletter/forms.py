@@ -1,6 +1,8 @@
 from django import forms
 
-CONSENT = "I agree to receive Clio's newsletter by email. I can unsubscribe at any time from any email."
+CONSENT = (
+    "I agree to receive Clio's newsletter by email. I can unsubscribe at any time from any email."
+)
 
 
 class SubscribeForm(forms.Form):

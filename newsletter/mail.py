@@ -14,7 +14,9 @@ def absolute(path):
 
 
 def unsubscribe_url(subscriber):
-    return absolute(reverse("newsletter:unsubscribe", args=[tokens.make(subscriber, "unsubscribe")]))
+    return absolute(
+        reverse("newsletter:unsubscribe", args=[tokens.make(subscriber, "unsubscribe")])
+    )
 
 
 def archive_url(subscriber):
@@ -28,17 +30,28 @@ def build(subscriber, subject, template, context, list_mail=True, connection=Non
     if list_mail:
         context["unsubscribe_url"] = url = unsubscribe_url(subscriber)
         context["archive_url"] = archive_url(subscriber)
-        headers = {"List-Unsubscribe": f"<{url}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
+        headers = {
+            "List-Unsubscribe": f"<{url}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        }
     text = render_to_string(f"newsletter/email/{template}.txt", context)
     html = render_to_string(f"newsletter/email/{template}.html", context)
-    message = EmailMultiAlternatives(subject, text, to=[subscriber.email], headers=headers, connection=connection)
+    message = EmailMultiAlternatives(
+        subject, text, to=[subscriber.email], headers=headers, connection=connection
+    )
     message.attach_alternative(html, "text/html")
     return message
 
 
 def confirmation(subscriber):
     url = absolute(reverse("newsletter:confirm", args=[tokens.make(subscriber, "confirm")]))
-    return build(subscriber, "Confirm your subscription to Clio", "confirm", {"confirm_url": url}, list_mail=False)
+    return build(
+        subscriber,
+        "Confirm your subscription to Clio",
+        "confirm",
+        {"confirm_url": url},
+        list_mail=False,
+    )
 
 
 def welcome(subscriber):

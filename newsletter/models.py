@@ -16,7 +16,12 @@ class Subscriber(models.Model):
     consent are kept; erasing a subscriber keeps the anonymous delivery statistics."""
 
     PENDING, CONFIRMED, UNSUBSCRIBED, BOUNCED = "pending", "confirmed", "unsubscribed", "bounced"
-    STATUSES = [(PENDING, "Pending"), (CONFIRMED, "Confirmed"), (UNSUBSCRIBED, "Unsubscribed"), (BOUNCED, "Bounced")]
+    STATUSES = [
+        (PENDING, "Pending"),
+        (CONFIRMED, "Confirmed"),
+        (UNSUBSCRIBED, "Unsubscribed"),
+        (BOUNCED, "Bounced"),
+    ]
 
     email = models.EmailField(unique=True)
     name = models.CharField(max_length=100, blank=True)
@@ -51,7 +56,9 @@ class TimelineExcerptBlock(blocks.StructBlock):
 
     title = blocks.CharBlock()
     period = blocks.CharBlock(help_text="A year or years, e.g. 1917 or 1917-1918.")
-    person = blocks.CharBlock(required=False, help_text="A person's slug, to show only their events.")
+    person = blocks.CharBlock(
+        required=False, help_text="A person's slug, to show only their events."
+    )
     limit = blocks.IntegerBlock(default=8, min_value=1, max_value=30)
 
     class Meta:
@@ -102,7 +109,12 @@ class Issue(PreviewableMixin, index.Indexed, models.Model):
         return "newsletter/email/issue.html"
 
     def get_preview_context(self, request, mode_name):
-        return {"issue": self, "site_url": settings.WAGTAILADMIN_BASE_URL, "unsubscribe_url": "#", "archive_url": "#"}
+        return {
+            "issue": self,
+            "site_url": settings.WAGTAILADMIN_BASE_URL,
+            "unsubscribe_url": "#",
+            "archive_url": "#",
+        }
 
     def delivery_counts(self):
         counts = self.deliveries.aggregate(
@@ -133,7 +145,9 @@ class Delivery(models.Model):
     PENDING, SENDING, SENT, FAILED = "pending", "sending", "sent", "failed"
 
     issue = models.ForeignKey(Issue, on_delete=models.CASCADE, related_name="deliveries")
-    subscriber = models.ForeignKey(Subscriber, null=True, on_delete=models.SET_NULL, related_name="deliveries")
+    subscriber = models.ForeignKey(
+        Subscriber, null=True, on_delete=models.SET_NULL, related_name="deliveries"
+    )
     status = models.CharField(max_length=10, default=PENDING, db_index=True)
     attempts = models.PositiveSmallIntegerField(default=0)
     next_attempt_at = models.DateTimeField(null=True, blank=True)
@@ -141,7 +155,11 @@ class Delivery(models.Model):
     sent_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["issue", "subscriber"], name="one_delivery_per_subscriber")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["issue", "subscriber"], name="one_delivery_per_subscriber"
+            )
+        ]
         verbose_name_plural = "deliveries"
 
     def __str__(self):

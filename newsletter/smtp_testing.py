@@ -35,7 +35,11 @@ class Mailbox:
                 self.refused += 1
                 return self.refusal
             if self.keep:
-                self.messages.append(email.message_from_bytes(envelope.original_content or envelope.content, policy=email.policy.default))
+                self.messages.append(
+                    email.message_from_bytes(
+                        envelope.original_content or envelope.content, policy=email.policy.default
+                    )
+                )
             else:
                 self.messages.append(None)
         return "250 Message accepted for delivery"

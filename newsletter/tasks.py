@@ -41,7 +41,11 @@ def backoff(attempts):
 
 def queue_deliveries(issue):
     """One pending delivery row per confirmed subscriber; existing rows are left as they are."""
-    subscribers = Subscriber.objects.filter(status=Subscriber.CONFIRMED).values_list("pk", flat=True).iterator()
+    subscribers = (
+        Subscriber.objects.filter(status=Subscriber.CONFIRMED)
+        .values_list("pk", flat=True)
+        .iterator()
+    )
     batch, created = [], 0
     for pk in subscribers:
         batch.append(Delivery(issue=issue, subscriber_id=pk))
@@ -64,7 +68,9 @@ def permanent(error):
 def send_pending(issue, rate=None, progress=None):
     """Send every due delivery of `issue`; returns counts. Safe to run again at any time: a row is
     claimed ('sending') before its email goes out and marked 'sent' right after."""
-    rate = getattr(settings, "NEWSLETTER_RATE", 0) if rate is None else rate  # emails per second; 0: no limit
+    rate = (
+        getattr(settings, "NEWSLETTER_RATE", 0) if rate is None else rate
+    )  # emails per second; 0: no limit
     counts = {"sent": 0, "retry": 0, "failed": 0, "aborted": False}
     connection = None
     done = 0
@@ -81,11 +87,15 @@ def send_pending(issue, rate=None, progress=None):
             break
         for delivery in due:
             # Claim the row; if another worker got there first, skip it.
-            if not Delivery.objects.filter(pk=delivery.pk, status=Delivery.PENDING).update(status=Delivery.SENDING):
+            if not Delivery.objects.filter(pk=delivery.pk, status=Delivery.PENDING).update(
+                status=Delivery.SENDING
+            ):
                 continue
             subscriber = delivery.subscriber
             if subscriber is None or subscriber.status != Subscriber.CONFIRMED:
-                Delivery.objects.filter(pk=delivery.pk).update(status=Delivery.FAILED, last_error="no longer subscribed")
+                Delivery.objects.filter(pk=delivery.pk).update(
+                    status=Delivery.FAILED, last_error="no longer subscribed"
+                )
                 counts["failed"] += 1
                 continue
             started = time.monotonic()
@@ -97,7 +107,9 @@ def send_pending(issue, rate=None, progress=None):
             except CONNECTION_ERRORS as error:
                 # The connection failed, not the message: put the row back untouched and reconnect;
                 # if the server cannot be reached at all, stop and leave the rest for a resumed run.
-                Delivery.objects.filter(pk=delivery.pk).update(status=Delivery.PENDING, last_error=str(error)[:255])
+                Delivery.objects.filter(pk=delivery.pk).update(
+                    status=Delivery.PENDING, last_error=str(error)[:255]
+                )
                 dropped += 1
                 unreachable = isinstance(error, smtplib.SMTPConnectError) or dropped >= 3
                 connection = close_quietly(connection)
@@ -112,18 +124,24 @@ def send_pending(issue, rate=None, progress=None):
                     status=Delivery.FAILED if failed else Delivery.PENDING,
                     attempts=attempts,
                     last_error=str(error)[:255],
-                    next_attempt_at=None if failed else timezone.now() + timedelta(seconds=backoff(attempts)),
+                    next_attempt_at=None
+                    if failed
+                    else timezone.now() + timedelta(seconds=backoff(attempts)),
                 )
                 if permanent(error):
                     Subscriber.objects.filter(pk=subscriber.pk).update(status=Subscriber.BOUNCED)
                 counts["failed" if failed else "retry"] += 1
                 continue
             except OSError as error:  # refused, reset or timed out: the server, not the message
-                Delivery.objects.filter(pk=delivery.pk).update(status=Delivery.PENDING, last_error=str(error)[:255])
+                Delivery.objects.filter(pk=delivery.pk).update(
+                    status=Delivery.PENDING, last_error=str(error)[:255]
+                )
                 close_quietly(connection)
                 counts["aborted"] = True
                 return counts
-            Delivery.objects.filter(pk=delivery.pk).update(status=Delivery.SENT, sent_at=timezone.now(), attempts=delivery.attempts + 1)
+            Delivery.objects.filter(pk=delivery.pk).update(
+                status=Delivery.SENT, sent_at=timezone.now(), attempts=delivery.attempts + 1
+            )
             counts["sent"] += 1
             done += 1
             dropped = 0
@@ -154,13 +172,16 @@ def recover_interrupted(issue):
     """Rows left 'sending' by a crashed worker may or may not have gone out. To never mail anyone
     twice they are not resent; they are marked failed for the operator to see."""
     return Delivery.objects.filter(issue=issue, status=Delivery.SENDING).update(
-        status=Delivery.FAILED, last_error="interrupted while sending; not resent to avoid a duplicate"
+        status=Delivery.FAILED,
+        last_error="interrupted while sending; not resent to avoid a duplicate",
     )
 
 
 def finish_if_done(issue):
     if not issue.deliveries.filter(status__in=[Delivery.PENDING, Delivery.SENDING]).exists():
-        Issue.objects.filter(pk=issue.pk).update(status=Issue.SENT, sent_at=issue.sent_at or timezone.now())
+        Issue.objects.filter(pk=issue.pk).update(
+            status=Issue.SENT, sent_at=issue.sent_at or timezone.now()
+        )
         return True
     return False
 

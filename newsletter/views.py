@@ -52,7 +52,9 @@ def subscribe(request):
 
 def request_confirmation(email, name):
     """Send a confirmation link unless the address is confirmed already or has bounced."""
-    subscriber, created = Subscriber.objects.get_or_create(email=email, defaults={"name": name, "consent": CONSENT})
+    subscriber, created = Subscriber.objects.get_or_create(
+        email=email, defaults={"name": name, "consent": CONSENT}
+    )
     if subscriber.status in (Subscriber.CONFIRMED, Subscriber.BOUNCED):
         return
     if not created:
@@ -112,11 +114,17 @@ def unsubscribe(request, token):
         subscriber = subscriber_from(token, "unsubscribe")
     except LinkProblem as problem:
         return link_problem(request, str(problem))
-    if request.method == "POST" and subscriber is not None and subscriber.status != Subscriber.UNSUBSCRIBED:
+    if (
+        request.method == "POST"
+        and subscriber is not None
+        and subscriber.status != Subscriber.UNSUBSCRIBED
+    ):
         subscriber.status = Subscriber.UNSUBSCRIBED
         subscriber.unsubscribed_at = timezone.now()
         subscriber.save(update_fields=["status", "unsubscribed_at"])
-    return render(request, "newsletter/unsubscribe.html", {"done": request.method == "POST", "token": token})
+    return render(
+        request, "newsletter/unsubscribe.html", {"done": request.method == "POST", "token": token}
+    )
 
 
 def archive_subscriber(token):

@@ -54,7 +54,11 @@ class SendMenuItem(ActionMenuItem):
 
     def is_shown(self, context):
         instance = context.get("instance")
-        return context.get("view") == "edit" and isinstance(instance, Issue) and instance.status == Issue.DRAFT
+        return (
+            context.get("view") == "edit"
+            and isinstance(instance, Issue)
+            and instance.status == Issue.DRAFT
+        )
 
 
 @hooks.register("register_snippet_action_menu_item")

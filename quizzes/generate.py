@@ -71,7 +71,12 @@ def who_question(fact, facts, rng, key):
     person = fact.people[0]
     year = fact.when.earliest.year
     era = sorted(
-        {name for other in facts if abs(other.when.earliest.year - year) <= 15 for name in other.people}
+        {
+            name
+            for other in facts
+            if abs(other.when.earliest.year - year) <= 15
+            for name in other.people
+        }
         - set(fact.people)
     )
     if len(era) < 3:

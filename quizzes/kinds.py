@@ -60,7 +60,9 @@ class Question:
         if self.kind == "order":
             return " → ".join(self.answer)
         if self.kind == "match":
-            return "; ".join(f"{left}: {right}" for left, right in zip(self.left, self.answer, strict=True))
+            return "; ".join(
+                f"{left}: {right}" for left, right in zip(self.left, self.answer, strict=True)
+            )
         return self.answer[0]
 
 
@@ -97,12 +99,16 @@ def validate(question):
     elif question.kind == "order":
         if len(question.answer) < 3:
             problems.append("needs at least three items to order")
-        if sorted(question.choices) != sorted(question.answer) or len(set(question.answer)) != len(question.answer):
+        if sorted(question.choices) != sorted(question.answer) or len(set(question.answer)) != len(
+            question.answer
+        ):
             problems.append("its items must be distinct")
     elif question.kind == "match":
         if len(question.left) < 2 or len(question.left) != len(question.answer):
             problems.append("needs at least two pairs")
-        if len(set(question.answer)) != len(question.answer) or len(set(question.left)) != len(question.left):
+        if len(set(question.answer)) != len(question.answer) or len(set(question.left)) != len(
+            question.left
+        ):
             problems.append("its pairs must be distinct")
     if not question.prompt.strip():
         problems.append("needs a prompt")

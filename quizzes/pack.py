@@ -18,7 +18,9 @@ def question_rows(record, error):
             error(line, "questions", f"question {number} must be a mapping")
             continue
         for key in sorted(set(entry) - FIELDS):
-            error(entry.key_lines.get(key, line), key, f"unknown field '{key}' in question {number}")
+            error(
+                entry.key_lines.get(key, line), key, f"unknown field '{key}' in question {number}"
+            )
         kind = entry.get("kind")
         if kind not in KINDS:
             error(line, "kind", f"question {number}: kind must be one of {', '.join(KINDS)}")
@@ -36,13 +38,17 @@ def question_rows(record, error):
             row["answer"] = str(entry.get("answer") or "")
         elif kind == "true_false":
             answer = entry.get("answer")
-            row["answer"] = "true" if answer is True else "false" if answer is False else str(answer)
+            row["answer"] = (
+                "true" if answer is True else "false" if answer is False else str(answer)
+            )
         elif kind == "order":
             row["choices"] = "\n".join(str(item) for item in entry.get("items") or [])
         else:
             pairs = entry.get("pairs") or []
             if not all(isinstance(pair, list) and len(pair) == 2 for pair in pairs):
-                error(line, "pairs", f"question {number}: each pair is a list of two: [left, right]")
+                error(
+                    line, "pairs", f"question {number}: each pair is a list of two: [left, right]"
+                )
                 continue
             row["choices"] = "\n".join(f"{left} = {right}" for left, right in pairs)
         for problem in validate(to_question(row, f"q{number}")):

@@ -19,8 +19,12 @@ def all_facts():
         from chronology.models import Event
 
         facts = []
-        for event in Event.objects.prefetch_related("people", "topics").order_by("earliest", "slug"):
-            fact = Fact(event.slug, event.title, event.when_date, tuple(p.title for p in event.people.all()))
+        for event in Event.objects.prefetch_related("people", "topics").order_by(
+            "earliest", "slug"
+        ):
+            fact = Fact(
+                event.slug, event.title, event.when_date, tuple(p.title for p in event.people.all())
+            )
             facts.append((fact, tuple(t.slug for t in event.topics.all())))
         cache.set(key, facts, timeout=None)
     return facts
@@ -33,7 +37,9 @@ def article_questions(page, size=ARTICLE_QUIZ_SIZE, seed=0):
         return authored[:size]
     facts = all_facts()
     topic_facts = [fact for fact, topics in facts if page.slug in topics]
-    extra = generate(topic_facts, [fact for fact, _ in facts], size - len(authored), seed=f"{page.slug}:{seed}")
+    extra = generate(
+        topic_facts, [fact for fact, _ in facts], size - len(authored), seed=f"{page.slug}:{seed}"
+    )
     return authored + extra
 
 

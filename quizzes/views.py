@@ -18,7 +18,12 @@ def check(request, questions):
     """Grade a submitted quiz; the result a template or the script shows."""
     responses = responses_from(request.POST, questions)
     results, score, out_of = grade(questions, responses)
-    return {"score": score, "out_of": out_of, "by_key": {r.question.key: r for r in results}, "results": results}
+    return {
+        "score": score,
+        "out_of": out_of,
+        "by_key": {r.question.key: r for r in results},
+        "results": results,
+    }
 
 
 def json_result(result):

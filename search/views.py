@@ -23,7 +23,9 @@ def search(request):
         except (PageNotAnInteger, EmptyPage):
             context["results"] = paginator.page(1)
         context["people"] = list(PersonPage.objects.live().search(query)[:OTHER_RESULTS])
-        context["organisations"] = list(OrganisationPage.objects.live().search(query)[:OTHER_RESULTS])
+        context["organisations"] = list(
+            OrganisationPage.objects.live().search(query)[:OTHER_RESULTS]
+        )
         backend = get_search_backend()
         context["events"] = list(backend.search(query, Event)[:OTHER_RESULTS])
         context["terms"] = list(backend.search(query, GlossaryTerm)[:OTHER_RESULTS])

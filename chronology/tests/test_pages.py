@@ -12,7 +12,9 @@ from django.core.management import call_command
 from chronology.models import Event
 
 pytestmark = pytest.mark.django_db
-SCHEMA = json.loads((Path(__file__).resolve().parents[1] / "schemas" / "timeline.schema.json").read_text())
+SCHEMA = json.loads(
+    (Path(__file__).resolve().parents[1] / "schemas" / "timeline.schema.json").read_text()
+)
 
 
 def test_the_person_page_shows_the_birth_name_and_both_calendars(client, loaded_mini):
@@ -27,7 +29,11 @@ def test_the_person_page_shows_the_birth_name_and_both_calendars(client, loaded_
 def test_the_person_page_lists_roles_and_a_life_timeline_in_order(client, loaded_mini):
     html = client.get("/people/leon-trotsky/").content.decode()
     assert "<td>Chairman</td>" in html and "25 September (8 October) 1917" in html
-    assert html.index("Leon Trotsky is born") < html.index("Trotsky elected chairman") < html.index("Trotsky dies")
+    assert (
+        html.index("Leon Trotsky is born")
+        < html.index("Trotsky elected chairman")
+        < html.index("Trotsky dies")
+    )
 
 
 def test_the_organisation_page_names_its_office_holders(client, loaded_mini):
@@ -42,11 +48,17 @@ def timeline_titles(client, query=""):
 
 
 def test_the_timeline_lists_every_event_in_order(client, loaded_mini):
-    assert timeline_titles(client) == ["Leon Trotsky is born", "Trotsky elected chairman of the Petrograd Soviet", "Trotsky dies in Coyoacán"]
+    assert timeline_titles(client) == [
+        "Leon Trotsky is born",
+        "Trotsky elected chairman of the Petrograd Soviet",
+        "Trotsky dies in Coyoacán",
+    ]
 
 
 def test_the_timeline_filters_by_period(client, loaded_mini):
-    assert timeline_titles(client, "?period=1900-1930") == ["Trotsky elected chairman of the Petrograd Soviet"]
+    assert timeline_titles(client, "?period=1900-1930") == [
+        "Trotsky elected chairman of the Petrograd Soviet"
+    ]
     assert timeline_titles(client, "?period=1940") == ["Trotsky dies in Coyoacán"]
     assert timeline_titles(client, "?period=-1900") == ["Leon Trotsky is born"]
 
@@ -57,7 +69,9 @@ def test_the_timeline_filters_by_person(client, loaded_mini):
 
 
 def test_the_timeline_filters_by_organisation(client, loaded_mini):
-    assert timeline_titles(client, "?organisation=petrograd-soviet") == ["Trotsky elected chairman of the Petrograd Soviet"]
+    assert timeline_titles(client, "?organisation=petrograd-soviet") == [
+        "Trotsky elected chairman of the Petrograd Soviet"
+    ]
 
 
 def test_the_timeline_filters_by_topic(client, loaded_mini):
@@ -79,7 +93,12 @@ def test_the_json_export_follows_the_schema_and_keeps_old_style(client, loaded_m
     data = client.get("/timeline.json").json()
     jsonschema.validate(data, SCHEMA)
     born = data["events"][0]
-    assert (born["when"], born["old_style"], born["earliest"], born["latest"]) == ("1879-11-07", "1879-10-26", "1879-11-07", "1879-11-07")
+    assert (born["when"], born["old_style"], born["earliest"], born["latest"]) == (
+        "1879-11-07",
+        "1879-10-26",
+        "1879-11-07",
+        "1879-11-07",
+    )
     assert born["display"] == "26 October (7 November) 1879"
     assert data["events"][-1]["old_style"] is None
 
@@ -92,7 +111,12 @@ def test_export_timeline_command_writes_json_csv_and_timelinejs(loaded_mini, tmp
     assert [r["slug"] for r in rows] == ["trotsky-born", "trotsky-chairs-soviet", "trotsky-dies"]
     call_command("export_timeline", "--format", "timelinejs")
     slides = json.loads(capsys.readouterr().out)["events"]
-    assert slides[0]["start_date"] == {"year": "1879", "month": "11", "day": "7", "display_date": "26 October (7 November) 1879"}
+    assert slides[0]["start_date"] == {
+        "year": "1879",
+        "month": "11",
+        "day": "7",
+        "display_date": "26 October (7 November) 1879",
+    }
 
 
 def test_import_events_round_trips_the_csv_and_refuses_bad_rows(loaded_mini, tmp_path, capsys):
@@ -100,12 +124,20 @@ def test_import_events_round_trips_the_csv_and_refuses_bad_rows(loaded_mini, tmp
     before = list(Event.objects.values_list("slug", "when", "when_old_style"))
     call_command("import_events", str(tmp_path / "events.csv"))
     assert list(Event.objects.values_list("slug", "when", "when_old_style")) == before
-    broken = (tmp_path / "events.csv").read_text().replace("1940-08-21", "1940-13-40").replace("deutscher-1954", "nobody-1999", 1)
+    broken = (
+        (tmp_path / "events.csv")
+        .read_text()
+        .replace("1940-08-21", "1940-13-40")
+        .replace("deutscher-1954", "nobody-1999", 1)
+    )
     (tmp_path / "broken.csv").write_text(broken)
     with pytest.raises(Exception, match="nothing was imported"):
         call_command("import_events", str(tmp_path / "broken.csv"))
     err = capsys.readouterr().err
-    assert "broken.csv:4: when:" in err and "broken.csv:2: sources: unknown source 'nobody-1999'" in err
+    assert (
+        "broken.csv:4: when:" in err
+        and "broken.csv:2: sources: unknown source 'nobody-1999'" in err
+    )
     assert list(Event.objects.values_list("slug", "when", "when_old_style")) == before
 
 

@@ -25,7 +25,11 @@ def course_menu(context):
             cache.set(key, course, timeout=None)
         menu = course.menu(request) if course else ()
     current = page.slug if isinstance(page, ArticlePage) else None
-    read = set(request.session.get("progress", {}).get("read", [])) if request is not None and hasattr(request, "session") else set()
+    read = (
+        set(request.session.get("progress", {}).get("read", []))
+        if request is not None and hasattr(request, "session")
+        else set()
+    )
     return {"course": course or None, "menu": menu, "current": current, "read": read}
 
 

@@ -11,7 +11,12 @@ register = template.Library()
 
 def json_script(data):
     # Escape what could close the script element; the rest is plain JSON.
-    text = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    text = (
+        json.dumps(data, ensure_ascii=False)
+        .replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+    )
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))
 
 
@@ -26,8 +31,13 @@ def article_json_ld(context, page):
         "url": page.get_full_url(request),
         "inLanguage": "en-GB",
         "isPartOf": {"@type": "Course", "name": context["course"].title},
-        "about": [{"@type": "Person", "name": person.title} for person in context.get("key_people", [])],
-        "citation": [f"{source.author}, {source.title} ({source.year})" for source in context.get("bibliography", [])],
+        "about": [
+            {"@type": "Person", "name": person.title} for person in context.get("key_people", [])
+        ],
+        "citation": [
+            f"{source.author}, {source.title} ({source.year})"
+            for source in context.get("bibliography", [])
+        ],
     }
     if page.last_published_at:
         data["dateModified"] = page.last_published_at.date().isoformat()

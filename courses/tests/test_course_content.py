@@ -35,7 +35,11 @@ def test_every_listed_topic_is_written(pack):
 
 
 def test_every_topic_meets_the_word_count(pack):
-    short = {slug: len(prose(topic).split()) for slug, topic in pack.topics.items() if len(prose(topic).split()) < MIN_WORDS}
+    short = {
+        slug: len(prose(topic).split())
+        for slug, topic in pack.topics.items()
+        if len(prose(topic).split()) < MIN_WORDS
+    }
     assert short == {}
 
 

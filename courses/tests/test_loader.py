@@ -84,4 +84,7 @@ def test_export_then_load_changes_nothing(loaded_mini, tmp_path):
     # And exporting again writes the same files, byte for byte.
     export_pack(tmp_path / "again")
     for path in sorted((tmp_path / "exported").rglob("*.*")):
-        assert path.read_bytes() == (tmp_path / "again" / path.relative_to(tmp_path / "exported")).read_bytes(), path
+        assert (
+            path.read_bytes()
+            == (tmp_path / "again" / path.relative_to(tmp_path / "exported")).read_bytes()
+        ), path

@@ -15,7 +15,15 @@ def test_the_mini_pack_is_valid(mini_pack):
     pack = read_pack(mini_pack)
     assert set(pack.topics) == {"first-topic", "second-topic"}
     assert [block_type for block_type, _ in pack.topics["first-topic"].blocks] == [
-        "text", "heading", "text", "figure", "source", "key_facts", "heading", "text", "quote"
+        "text",
+        "heading",
+        "text",
+        "figure",
+        "source",
+        "key_facts",
+        "heading",
+        "text",
+        "quote",
     ]
 
 
@@ -28,18 +36,25 @@ def test_bad_yaml_is_reported_with_file_and_line(mini_pack):
 def test_a_missing_topic_file_is_an_error(mini_pack):
     (mini_pack / "topics" / "second-topic.md").unlink()
     messages = errors_of(mini_pack)
-    assert any("mini/course.yaml:" in m and "topics/second-topic.md is missing" in m for m in messages)
+    assert any(
+        "mini/course.yaml:" in m and "topics/second-topic.md is missing" in m for m in messages
+    )
 
 
 def test_an_unknown_field_is_named(mini_pack):
     path = mini_pack / "sources.yaml"
     path.write_text(path.read_text() + "  colour: red\n")
-    assert any("mini/sources.yaml:" in m and "colour: unknown field 'colour'" in m for m in errors_of(mini_pack))
+    assert any(
+        "mini/sources.yaml:" in m and "colour: unknown field 'colour'" in m
+        for m in errors_of(mini_pack)
+    )
 
 
 def test_a_duplicate_slug_is_an_error(mini_pack):
     path = mini_pack / "glossary.yaml"
-    path.write_text(path.read_text() + "- slug: soviet\n  term: soviet again\n  definition: twice\n")
+    path.write_text(
+        path.read_text() + "- slug: soviet\n  term: soviet again\n  definition: twice\n"
+    )
     messages = errors_of(mini_pack)
     assert any("mini/glossary.yaml:5: slug: duplicate slug 'soviet'" in m for m in messages)
 
@@ -48,7 +63,9 @@ def test_a_date_that_is_not_a_date_names_its_line_and_field(mini_pack):
     path = mini_pack / "events.yaml"
     path.write_text(path.read_text().replace("date: 1940-08-21", "date: Octobr 1940"))
     messages = errors_of(mini_pack)
-    assert any(m.startswith("mini/events.yaml:20: date:") and "Octobr 1940" in m for m in messages), messages
+    assert any(
+        m.startswith("mini/events.yaml:20: date:") and "Octobr 1940" in m for m in messages
+    ), messages
 
 
 def test_an_impossible_day_is_an_error(mini_pack):
@@ -59,26 +76,43 @@ def test_an_impossible_day_is_an_error(mini_pack):
 
 def test_an_event_without_a_source_is_refused(mini_pack):
     path = mini_pack / "events.yaml"
-    path.write_text(path.read_text().replace("  sources: [deutscher-1954]\n- slug: trotsky-dies", "  sources: []\n- slug: trotsky-dies"))
+    path.write_text(
+        path.read_text().replace(
+            "  sources: [deutscher-1954]\n- slug: trotsky-dies",
+            "  sources: []\n- slug: trotsky-dies",
+        )
+    )
     assert any("must cite at least one source" in m for m in errors_of(mini_pack))
 
 
 def test_a_reference_to_an_unknown_slug_is_refused(mini_pack):
     path = mini_pack / "events.yaml"
-    path.write_text(path.read_text().replace("people: [leon-trotsky]\n  topics: [first-topic, second-topic]", "people: [leon-trotski]\n  topics: [first-topic, second-topic]"))
-    assert any("events.yaml" in m and "unknown person 'leon-trotski'" in m for m in errors_of(mini_pack))
+    path.write_text(
+        path.read_text().replace(
+            "people: [leon-trotsky]\n  topics: [first-topic, second-topic]",
+            "people: [leon-trotski]\n  topics: [first-topic, second-topic]",
+        )
+    )
+    assert any(
+        "events.yaml" in m and "unknown person 'leon-trotski'" in m for m in errors_of(mini_pack)
+    )
 
 
 def test_a_role_that_ends_before_it_starts_is_refused(mini_pack):
     path = mini_pack / "people.yaml"
     path.write_text(path.read_text().replace("to: {os: 1917-10-26}", "to: {os: 1917-01-01}"))
-    assert any("people.yaml" in m and "ends" in m and "before it starts" in m for m in errors_of(mini_pack))
+    assert any(
+        "people.yaml" in m and "ends" in m and "before it starts" in m for m in errors_of(mini_pack)
+    )
 
 
 def test_a_body_link_to_an_unknown_entity_names_its_line(mini_pack):
     path = mini_pack / "topics" / "second-topic.md"
     path.write_text(path.read_text() + "\nSee [[nobody-at-all]].\n")
-    assert any(m.startswith("mini/topics/second-topic.md:16: body:") and "nobody-at-all" in m for m in errors_of(mini_pack))
+    assert any(
+        m.startswith("mini/topics/second-topic.md:16: body:") and "nobody-at-all" in m
+        for m in errors_of(mini_pack)
+    )
 
 
 def test_every_error_is_reported_in_one_run(mini_pack):
@@ -90,5 +124,10 @@ def test_every_error_is_reported_in_one_run(mini_pack):
 
 def test_a_value_too_long_for_its_column_is_refused(mini_pack):
     path = mini_pack / "events.yaml"
-    path.write_text(path.read_text().replace("title: Trotsky dies in Coyoacán", "title: " + "x" * 300))
-    assert any("events.yaml:19: title: is 300 characters long; at most 255" in m for m in errors_of(mini_pack))
+    path.write_text(
+        path.read_text().replace("title: Trotsky dies in Coyoacán", "title: " + "x" * 300)
+    )
+    assert any(
+        "events.yaml:19: title: is 300 characters long; at most 255" in m
+        for m in errors_of(mini_pack)
+    )

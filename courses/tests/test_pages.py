@@ -13,7 +13,13 @@ from courses.pack import read_pack
 
 @pytest.mark.django_db
 def test_home_course_and_article_answer(client, loaded_mini):
-    for url in ("/", "/mini-course/", "/mini-course/first-topic/", "/people/leon-trotsky/", "/organisations/petrograd-soviet/"):
+    for url in (
+        "/",
+        "/mini-course/",
+        "/mini-course/first-topic/",
+        "/people/leon-trotsky/",
+        "/organisations/petrograd-soviet/",
+    ):
         assert client.get(url).status_code == 200, url
 
 
@@ -42,9 +48,15 @@ def test_an_article_has_breadcrumb_pager_menu_and_figure(client, loaded_mini):
 def test_article_links_entities_explains_terms_and_numbers_footnotes(client, loaded_mini):
     html = client.get("/mini-course/first-topic/").content.decode()
     assert '<a href="/people/leon-trotsky/">Trotsky</a>' in html
-    assert '<a href="/organisations/petrograd-soviet/">Petrograd Soviet of Workers&#x27; and Soldiers&#x27; Deputies</a>' in html
+    assert (
+        '<a href="/organisations/petrograd-soviet/">Petrograd Soviet of Workers&#x27; and Soldiers&#x27; Deputies</a>'
+        in html
+    )
     assert '<dfn id="term-soviet">soviet</dfn></dt><dd>A council of elected deputies' in html
-    assert re.search(r'id="fn-1">Isaac Deutscher, <cite>The Prophet Armed: Trotsky, 1879-1921</cite> \(1954\), p\. 290\.', html)
+    assert re.search(
+        r'id="fn-1">Isaac Deutscher, <cite>The Prophet Armed: Trotsky, 1879-1921</cite> \(1954\), p\. 290\.',
+        html,
+    )
     assert 'id="fn-2">Leon Trotsky' in html
     assert "[[" not in html and "[^" not in html
 
@@ -78,10 +90,16 @@ def pack_with_topics(source, target, count):
         slug = "first-topic" if n == 0 else f"topic-{n}"
         lines += [f"      - slug: {slug}", f"        title: Topic {n}"]
         if n:
-            (target / "topics" / f"{slug}.md").write_text(first.replace("title: The First Topic", f"title: Topic {n}"))
+            (target / "topics" / f"{slug}.md").write_text(
+                first.replace("title: The First Topic", f"title: Topic {n}")
+            )
     (target / "topics" / "second-topic.md").unlink()
     (target / "course.yaml").write_text("\n".join(lines) + "\n")
-    events = (target / "events.yaml").read_text().replace("topics: [first-topic, second-topic]", "topics: [first-topic]")
+    events = (
+        (target / "events.yaml")
+        .read_text()
+        .replace("topics: [first-topic, second-topic]", "topics: [first-topic]")
+    )
     (target / "events.yaml").write_text(events)
     return target
 
@@ -99,8 +117,16 @@ def queries_for(client, url):
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     "url",
-    ["/", "/mini-course/", "/mini-course/first-topic/", "/search/?q=Trotsky", "/people/leon-trotsky/",
-     "/organisations/petrograd-soviet/", "/timeline/", "/glossary/"],
+    [
+        "/",
+        "/mini-course/",
+        "/mini-course/first-topic/",
+        "/search/?q=Trotsky",
+        "/people/leon-trotsky/",
+        "/organisations/petrograd-soviet/",
+        "/timeline/",
+        "/glossary/",
+    ],
 )
 def test_query_count_does_not_grow_with_the_course(client, mini_pack, tmp_path, url):
     counts = []

@@ -23,7 +23,9 @@ def block_text(block):
         note = f"\n{value['note']}" if value.get("note") else ""
         return f"{page.title}\n{page.standfirst}{note}\n{page.full_url}"
     if block.block_type == "timeline":
-        lines = [f"- {event.when_date.display()}: {event.title}" for event in timeline_events(value)]
+        lines = [
+            f"- {event.when_date.display()}: {event.title}" for event in timeline_events(value)
+        ]
         return value["title"] + "\n" + "\n".join(lines)
     if block.block_type == "exclusive":
         return f"{value['title']} (for subscribers)\n{strip_tags(str(value['text'])).strip()}"

@@ -20,14 +20,21 @@ def test_the_subscriber_list_shows_status_and_exports_csv(client, editor):
     Subscriber.objects.create(email="maybe@example.org", status=Subscriber.PENDING)
     listing = client.get("/admin/snippets/newsletter/subscriber/").content.decode()
     assert "yes@example.org" in listing and "Pending" in listing
-    export = client.get("/admin/snippets/newsletter/subscriber/", {"export": "csv", "status": "confirmed"})
-    body = b"".join(export.streaming_content).decode() if export.streaming else export.content.decode()
+    export = client.get(
+        "/admin/snippets/newsletter/subscriber/", {"export": "csv", "status": "confirmed"}
+    )
+    body = (
+        b"".join(export.streaming_content).decode() if export.streaming else export.content.decode()
+    )
     assert "yes@example.org" in body and "maybe@example.org" not in body
 
 
 def test_the_issue_list_shows_sent_and_failed_counts(client, editor):
     issue = Issue.objects.create(subject="Counted issue", body="[]")
-    readers = [Subscriber.objects.create(email=f"r{n}@example.org", status=Subscriber.CONFIRMED) for n in range(3)]
+    readers = [
+        Subscriber.objects.create(email=f"r{n}@example.org", status=Subscriber.CONFIRMED)
+        for n in range(3)
+    ]
     Delivery.objects.create(issue=issue, subscriber=readers[0], status=Delivery.SENT)
     Delivery.objects.create(issue=issue, subscriber=readers[1], status=Delivery.SENT)
     Delivery.objects.create(issue=issue, subscriber=readers[2], status=Delivery.FAILED)

@@ -15,8 +15,14 @@ BODY = '[{"type": "text", "value": "<p>This month in 1917.</p>"}, {"type": "excl
 
 def make_subscribers(confirmed, other=0):
     Subscriber.objects.bulk_create(
-        [Subscriber(email=f"reader{n}@example.org", status=Subscriber.CONFIRMED) for n in range(confirmed)]
-        + [Subscriber(email=f"pending{n}@example.org", status=Subscriber.PENDING) for n in range(other)]
+        [
+            Subscriber(email=f"reader{n}@example.org", status=Subscriber.CONFIRMED)
+            for n in range(confirmed)
+        ]
+        + [
+            Subscriber(email=f"pending{n}@example.org", status=Subscriber.PENDING)
+            for n in range(other)
+        ]
     )
 
 
@@ -30,9 +36,16 @@ def test_an_issue_reaches_every_confirmed_subscriber_once(smtp_server):
     send_issue.enqueue(issue.pk)
     assert copies(smtp_server.mailbox) == Counter({f"reader{n}@example.org": 1 for n in range(5)})
     issue.refresh_from_db()
-    assert issue.status == Issue.SENT and issue.delivery_counts() == {"sent": 5, "failed": 0, "pending": 0}
+    assert issue.status == Issue.SENT and issue.delivery_counts() == {
+        "sent": 5,
+        "failed": 0,
+        "pending": 0,
+    }
     message = smtp_server.mailbox.messages[0]
-    assert message["List-Unsubscribe"].strip().startswith("<http") and message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    assert (
+        message["List-Unsubscribe"].strip().startswith("<http")
+        and message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    )
     text, html = (part.get_payload(decode=True).decode() for part in message.get_payload())
     assert "From the archive (for subscribers)" in text and "<h3>From the archive" in html
 

@@ -13,7 +13,9 @@ pytestmark = pytest.mark.django_db
 
 
 def subscribe(client, email, website="", **meta):
-    return client.post("/newsletter/", {"email": email, "name": "Ada", "consent": "on", "website": website}, **meta)
+    return client.post(
+        "/newsletter/", {"email": email, "name": "Ada", "consent": "on", "website": website}, **meta
+    )
 
 
 def link_in(message, pattern):
@@ -26,7 +28,9 @@ def test_subscribe_confirm_welcome_and_one_click_unsubscribe(client, smtp_server
     assert "Check your inbox" in response.content.decode()
     (confirmation,) = smtp_server.mailbox.to("reader@example.org")
     assert confirmation["Subject"] == "Confirm your subscription to Clio"
-    assert confirmation.is_multipart() and [p.get_content_type() for p in confirmation.get_payload()] == ["text/plain", "text/html"]
+    assert confirmation.is_multipart() and [
+        p.get_content_type() for p in confirmation.get_payload()
+    ] == ["text/plain", "text/html"]
     assert "List-Unsubscribe" not in confirmation  # not a list mail until confirmed
     confirm_path = link_in(confirmation, r"/newsletter/confirm/[^/\s]+/")
 
@@ -49,7 +53,9 @@ def test_subscribe_confirm_welcome_and_one_click_unsubscribe(client, smtp_server
 
     provider = Client(enforce_csrf_checks=True)
     path = unsubscribe_url.split("://", 1)[1].split("/", 1)[1]
-    response = provider.post("/" + path, "List-Unsubscribe=One-Click", content_type="application/x-www-form-urlencoded")
+    response = provider.post(
+        "/" + path, "List-Unsubscribe=One-Click", content_type="application/x-www-form-urlencoded"
+    )
     assert response.status_code == 200
     assert Subscriber.objects.get().status == Subscriber.UNSUBSCRIBED
 
@@ -57,7 +63,7 @@ def test_subscribe_confirm_welcome_and_one_click_unsubscribe(client, smtp_server
 def test_unsubscribe_link_opened_in_a_browser_asks_first(client, smtp_server):
     subscriber = Subscriber.objects.create(email="a@example.org", status=Subscriber.CONFIRMED)
     response = client.get(f"/newsletter/unsubscribe/{tokens.make(subscriber, 'unsubscribe')}/")
-    assert "<button type=\"submit\">Unsubscribe</button>" in response.content.decode()
+    assert '<button type="submit">Unsubscribe</button>' in response.content.decode()
     assert Subscriber.objects.get().status == Subscriber.CONFIRMED
 
 
@@ -69,7 +75,10 @@ def test_the_answer_is_the_same_for_every_kind_of_address(client, smtp_server):
     Subscriber.objects.create(email="confirmed@example.org", status=Subscriber.CONFIRMED)
     Subscriber.objects.create(email="pending@example.org", status=Subscriber.PENDING)
     Subscriber.objects.create(email="gone@example.org", status=Subscriber.UNSUBSCRIBED)
-    answers = {strip_csrf(subscribe(client, f"{who}@example.org").content.decode()) for who in ("confirmed", "pending", "gone", "new")}
+    answers = {
+        strip_csrf(subscribe(client, f"{who}@example.org").content.decode())
+        for who in ("confirmed", "pending", "gone", "new")
+    }
     assert len(answers) == 1
     assert not smtp_server.mailbox.to("confirmed@example.org")  # nothing new for a confirmed reader
 
@@ -95,7 +104,9 @@ def test_one_address_gets_at_most_three_confirmations_an_hour(client, smtp_serve
 def test_the_form_needs_csrf(smtp_server):
     from django.test import Client
 
-    response = Client(enforce_csrf_checks=True).post("/newsletter/", {"email": "x@example.org", "consent": "on"})
+    response = Client(enforce_csrf_checks=True).post(
+        "/newsletter/", {"email": "x@example.org", "consent": "on"}
+    )
     assert response.status_code == 403
 
 

@@ -29,6 +29,10 @@ def rows(question, result):
     given = list(result.response) if result and result.response else []
     options = question.options(0)
     labels = (
-        [f"Position {n}" for n in range(1, len(question.answer) + 1)] if question.kind == "order" else list(question.left)
+        [f"Position {n}" for n in range(1, len(question.answer) + 1)]
+        if question.kind == "order"
+        else list(question.left)
     )
-    return [(label, options, given[i] if i < len(given) else "", i) for i, label in enumerate(labels)]
+    return [
+        (label, options, given[i] if i < len(given) else "", i) for i, label in enumerate(labels)
+    ]

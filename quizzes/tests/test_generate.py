@@ -8,14 +8,39 @@ from quizzes.generate import Fact, generate
 from quizzes.kinds import validate
 
 FACTS = [
-    Fact("bloody-sunday", "Bloody Sunday", HistoricalDate.from_julian("1905-01-09"), ("Georgy Gapon",)),
-    Fact("october-manifesto", "The October Manifesto", HistoricalDate.from_julian("1905-10-17"), ("Nicholas II",)),
-    Fact("abdication", "Nicholas II abdicates", HistoricalDate.from_julian("1917-03-02"), ("Nicholas II",)),
-    Fact("october", "The Bolsheviks seize power", HistoricalDate.from_julian("1917-10-25"), ("Vladimir Lenin", "Leon Trotsky")),
+    Fact(
+        "bloody-sunday",
+        "Bloody Sunday",
+        HistoricalDate.from_julian("1905-01-09"),
+        ("Georgy Gapon",),
+    ),
+    Fact(
+        "october-manifesto",
+        "The October Manifesto",
+        HistoricalDate.from_julian("1905-10-17"),
+        ("Nicholas II",),
+    ),
+    Fact(
+        "abdication",
+        "Nicholas II abdicates",
+        HistoricalDate.from_julian("1917-03-02"),
+        ("Nicholas II",),
+    ),
+    Fact(
+        "october",
+        "The Bolsheviks seize power",
+        HistoricalDate.from_julian("1917-10-25"),
+        ("Vladimir Lenin", "Leon Trotsky"),
+    ),
     Fact("brest", "Treaty of Brest-Litovsk", HistoricalDate.parse("1918-03-03"), ("Leon Trotsky",)),
     Fact("kronstadt", "Kronstadt rising", HistoricalDate.parse("1921-03"), ("Leon Trotsky",)),
     Fact("lenin-dies", "Death of Lenin", HistoricalDate.parse("1924-01-21"), ("Vladimir Lenin",)),
-    Fact("expelled", "Trotsky expelled from the party", HistoricalDate.parse("1927-11-12"), ("Leon Trotsky",)),
+    Fact(
+        "expelled",
+        "Trotsky expelled from the party",
+        HistoricalDate.parse("1927-11-12"),
+        ("Leon Trotsky",),
+    ),
     Fact("kirov", "Murder of Kirov", HistoricalDate.parse("1934-12-01"), ("Sergei Kirov",)),
     Fact("nep", "NEP years", HistoricalDate.parse("1921/1928"), ()),
 ]
@@ -36,12 +61,19 @@ def test_every_generated_question_is_fair(seed, size):
 
 
 def test_when_questions_use_the_same_precision_and_calendar_for_distractors():
-    whens = [q for seed in range(30) for q in generate(FACTS, FACTS, 10, seed=seed) if q.prompt.startswith("When did")]
+    whens = [
+        q
+        for seed in range(30)
+        for q in generate(FACTS, FACTS, 10, seed=seed)
+        if q.prompt.startswith("When did")
+    ]
     assert whens
     for question in whens:
         right = question.answer[0]
         for choice in question.choices:
-            assert ("(" in choice) == ("(" in right)  # Old Style dates are shown with their New Style pair
+            assert ("(" in choice) == (
+                "(" in right
+            )  # Old Style dates are shown with their New Style pair
             assert len(choice.split()) == len(right.split()) or "(" in right
 
 
@@ -49,7 +81,11 @@ def test_who_questions_never_offer_a_second_right_person():
     for seed in range(40):
         for question in generate(FACTS, FACTS, 10, seed=seed):
             if question.prompt.startswith("Who is linked"):
-                fact = next(f for f in FACTS if question.prompt.startswith(f"Who is linked to this event: {f.title} ("))
+                fact = next(
+                    f
+                    for f in FACTS
+                    if question.prompt.startswith(f"Who is linked to this event: {f.title} (")
+                )
                 assert [c for c in question.choices if c in fact.people] == [question.answer[0]]
 
 
@@ -58,4 +94,6 @@ def test_order_questions_list_events_that_do_not_overlap():
         for question in generate(FACTS, FACTS, 10, seed=seed):
             if question.kind == "order":
                 facts = [next(f for f in FACTS if f.title == t) for t in question.answer]
-                assert all(a.when.latest < b.when.earliest for a, b in zip(facts, facts[1:], strict=False))
+                assert all(
+                    a.when.latest < b.when.earliest for a, b in zip(facts, facts[1:], strict=False)
+                )

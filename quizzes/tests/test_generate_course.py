@@ -16,8 +16,14 @@ def course_facts():
     facts = {}
     for slug, record in pack.data["events"].items():
         fields = record.fields
-        when = HistoricalDate.from_julian(str(fields["os"])) if "os" in fields else HistoricalDate.from_pack(fields["date"])
-        fact = Fact(slug, fields["title"], when, tuple(names[p] for p in fields.get("people") or []))
+        when = (
+            HistoricalDate.from_julian(str(fields["os"]))
+            if "os" in fields
+            else HistoricalDate.from_pack(fields["date"])
+        )
+        fact = Fact(
+            slug, fields["title"], when, tuple(names[p] for p in fields.get("people") or [])
+        )
         facts[slug] = (fact, fields.get("topics") or [])
     return pack, facts
 
@@ -42,8 +48,12 @@ def test_when_questions_never_offer_a_date_the_event_could_also_have(course_fact
     everything = [fact for fact, _ in facts.values()]
     by_title = {fact.title: fact for fact in everything}
     for topic in pack.topics:
-        for question in generate([f for f, t in facts.values() if topic in t], everything, 12, seed=topic):
+        for question in generate(
+            [f for f, t in facts.values() if topic in t], everything, 12, seed=topic
+        ):
             if question.prompt.startswith("When did this happen: "):
-                fact = by_title[question.prompt.removeprefix("When did this happen: ").removesuffix("?")]
+                fact = by_title[
+                    question.prompt.removeprefix("When did this happen: ").removesuffix("?")
+                ]
                 wrong = [c for c in question.choices if c != question.answer[0]]
                 assert fact.when.display() not in wrong

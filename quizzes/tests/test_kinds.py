@@ -4,21 +4,47 @@ import pytest
 
 from quizzes.kinds import Question, grade, validate
 
-CHOICE = Question(key="q1", kind="multiple_choice", prompt="Who founded the Red Army?",
-                  choices=("Trotsky", "Kamenev", "Bukharin"), answer=("Trotsky",), explanation="He was War Commissar.")
-TRUE_FALSE = Question(key="q2", kind="true_false", prompt="Trotsky was a Bolshevik in 1905.", answer=("false",))
-ORDER = Question(key="q3", kind="order", prompt="Order these.", choices=("A", "B", "C", "D"), answer=("A", "B", "C", "D"))
-MATCH = Question(key="q4", kind="match", prompt="Match.", left=("Trotsky", "Dzerzhinsky"),
-                 choices=("War", "Cheka"), answer=("War", "Cheka"))
+CHOICE = Question(
+    key="q1",
+    kind="multiple_choice",
+    prompt="Who founded the Red Army?",
+    choices=("Trotsky", "Kamenev", "Bukharin"),
+    answer=("Trotsky",),
+    explanation="He was War Commissar.",
+)
+TRUE_FALSE = Question(
+    key="q2", kind="true_false", prompt="Trotsky was a Bolshevik in 1905.", answer=("false",)
+)
+ORDER = Question(
+    key="q3",
+    kind="order",
+    prompt="Order these.",
+    choices=("A", "B", "C", "D"),
+    answer=("A", "B", "C", "D"),
+)
+MATCH = Question(
+    key="q4",
+    kind="match",
+    prompt="Match.",
+    left=("Trotsky", "Dzerzhinsky"),
+    choices=("War", "Cheka"),
+    answer=("War", "Cheka"),
+)
 
 
 @pytest.mark.parametrize(
     "question, response, points",
     [
-        (CHOICE, "Trotsky", 1), (CHOICE, "Kamenev", 0), (CHOICE, None, 0),
-        (TRUE_FALSE, "false", 1), (TRUE_FALSE, "true", 0),
-        (ORDER, ["A", "B", "C", "D"], 4), (ORDER, ["B", "A", "C", "D"], 2), (ORDER, [], 0),
-        (MATCH, ["War", "Cheka"], 2), (MATCH, ["Cheka", "War"], 0),
+        (CHOICE, "Trotsky", 1),
+        (CHOICE, "Kamenev", 0),
+        (CHOICE, None, 0),
+        (TRUE_FALSE, "false", 1),
+        (TRUE_FALSE, "true", 0),
+        (ORDER, ["A", "B", "C", "D"], 4),
+        (ORDER, ["B", "A", "C", "D"], 2),
+        (ORDER, [], 0),
+        (MATCH, ["War", "Cheka"], 2),
+        (MATCH, ["Cheka", "War"], 0),
     ],
 )
 def test_each_kind_scores_a_response(question, response, points):
@@ -26,7 +52,9 @@ def test_each_kind_scores_a_response(question, response, points):
 
 
 def test_grading_adds_up_a_quiz():
-    results, score, out_of = grade([CHOICE, TRUE_FALSE, ORDER], {"q1": "Trotsky", "q2": "true", "q3": ["A", "B", "D", "C"]})
+    results, score, out_of = grade(
+        [CHOICE, TRUE_FALSE, ORDER], {"q1": "Trotsky", "q2": "true", "q3": ["A", "B", "D", "C"]}
+    )
     assert (score, out_of) == (3, 6)
     assert [r.correct for r in results] == [True, False, False]
 
@@ -45,7 +73,11 @@ def test_solutions_read_as_sentences():
 
 def test_validation_refuses_unfair_questions():
     assert validate(CHOICE) == []
-    two_right = Question(key="x", kind="multiple_choice", prompt="?", choices=("A", "A", "B"), answer=("A",))
+    two_right = Question(
+        key="x", kind="multiple_choice", prompt="?", choices=("A", "A", "B"), answer=("A",)
+    )
     assert "has the same choice twice" in validate(two_right)
-    missing = Question(key="x", kind="multiple_choice", prompt="?", choices=("A", "B"), answer=("C",))
+    missing = Question(
+        key="x", kind="multiple_choice", prompt="?", choices=("A", "B"), answer=("C",)
+    )
     assert validate(missing)

@@ -24,7 +24,9 @@ class Command(BaseCommand):
             parser.add_argument(f"--{name}", default="", help=f"Only events matching this {name}.")
 
     def handle(self, format, output, **options):
-        filters = TimelineFilters(**{name: options[name] for name in TimelineFilters.__dataclass_fields__})
+        filters = TimelineFilters(
+            **{name: options[name] for name in TimelineFilters.__dataclass_fields__}
+        )
         events = timeline_events(filters)
         if format == "csv":
             text = timeline_csv(events)

@@ -48,6 +48,7 @@ class Command(BaseCommand):
         }
         errors, parsed, seen = [], [], {}
         for line, row in enumerate(rows, start=2):
+
             def error(column, message, line=line):
                 errors.append(f"{file}:{line}: {column}: {message}")
 
@@ -62,7 +63,11 @@ class Command(BaseCommand):
             date = None
             try:
                 julian = (row.get("old_style") or "").strip()
-                date = HistoricalDate.from_julian(julian, field="old_style") if julian else HistoricalDate.parse((row.get("when") or "").strip(), field="when")
+                date = (
+                    HistoricalDate.from_julian(julian, field="old_style")
+                    if julian
+                    else HistoricalDate.parse((row.get("when") or "").strip(), field="when")
+                )
             except DateError as exc:
                 error(exc.field, str(exc))
             if not split(row.get("sources")):
@@ -86,20 +91,26 @@ class Command(BaseCommand):
                         "when": date.edtf,
                         "when_old_style": date.old_style,
                         "kind": (row.get("kind") or "").strip(),
-                        "place": Place.objects.filter(slug=(row.get("place") or "").strip()).first(),
+                        "place": Place.objects.filter(
+                            slug=(row.get("place") or "").strip()
+                        ).first(),
                         "summary": (row.get("summary") or "").strip(),
                         "significance": (row.get("significance") or "").strip(),
                     },
                 )
                 event.people.set(PersonPage.objects.filter(slug__in=split(row.get("people"))))
-                event.organisations.set(OrganisationPage.objects.filter(slug__in=split(row.get("organisations"))))
+                event.organisations.set(
+                    OrganisationPage.objects.filter(slug__in=split(row.get("organisations")))
+                )
                 event.topics.set(ArticlePage.objects.filter(slug__in=split(row.get("topics"))))
                 event.sources.set(Source.objects.filter(slug__in=split(row.get("sources"))))
                 event.save()
                 counts["created" if created else "updated"] += 1
                 if index % 100 == 0:
                     self.stdout.write(f"  {index}/{len(parsed)} events")
-        self.stdout.write(self.style.SUCCESS(
-            f"Imported {len(parsed)} events: {counts['created']} created, {counts['updated']} updated "
-            f"({time.monotonic() - started:.1f} s)."
-        ))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Imported {len(parsed)} events: {counts['created']} created, {counts['updated']} updated "
+                f"({time.monotonic() - started:.1f} s)."
+            )
+        )

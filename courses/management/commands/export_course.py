@@ -12,5 +12,7 @@ class Command(BaseCommand):
         parser.add_argument("path")
 
     def handle(self, path, **options):
-        written = export_pack(path, progress=lambda message: self.stdout.write(f"  wrote {message}"))
+        written = export_pack(
+            path, progress=lambda message: self.stdout.write(f"  wrote {message}")
+        )
         self.stdout.write(self.style.SUCCESS(f"Exported {written} files to {path}."))

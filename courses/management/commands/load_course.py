@@ -22,10 +22,17 @@ class Command(BaseCommand):
         except PackInvalid as invalid:
             for error in invalid.errors:
                 self.stderr.write(str(error))
-            raise CommandError(f"{len(invalid.errors)} error(s) in {path}; nothing was loaded.") from None
-        self.stdout.write(f"Valid: {len(pack.topics)} topics, " + ", ".join(f"{len(v)} {k}" for k, v in pack.data.items()))
+            raise CommandError(
+                f"{len(invalid.errors)} error(s) in {path}; nothing was loaded."
+            ) from None
+        self.stdout.write(
+            f"Valid: {len(pack.topics)} topics, "
+            + ", ".join(f"{len(v)} {k}" for k, v in pack.data.items())
+        )
         report = load_pack(pack, progress=lambda message: self.stdout.write(f"  loaded {message}"))
         for line in report.lines():
             self.stdout.write(line)
-        verdict = "Loaded" if report.changed else "Nothing changed: the database already holds this pack"
+        verdict = (
+            "Loaded" if report.changed else "Nothing changed: the database already holds this pack"
+        )
         self.stdout.write(self.style.SUCCESS(f"{verdict} ({time.monotonic() - started:.1f} s)."))

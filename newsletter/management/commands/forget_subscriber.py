@@ -15,4 +15,6 @@ class Command(BaseCommand):
         deleted, _ = Subscriber.objects.filter(email=email.strip().lower()).delete()
         if not deleted:
             raise CommandError(f"No subscriber with the address {email}.")
-        self.stdout.write(self.style.SUCCESS(f"Erased {email}; their deliveries are kept without an address."))
+        self.stdout.write(
+            self.style.SUCCESS(f"Erased {email}; their deliveries are kept without an address.")
+        )
