@@ -820,7 +820,9 @@ class EntityIndex:
                 self._slugs_by_name.setdefault(name.casefold(), set()).add(entity.slug)
                 escaped = re.escape(name).replace(r"\ ", r"\s+")
                 if name[0].islower():
-                    escaped = f"[{name[0]}{name[0].upper()}]{escaped[1:]}"
+                    # a term, not a name: "socialism in one country" is also written with
+                    # capitals
+                    escaped = f"(?i:{escaped})"
                 alternatives[name] = escaped
         ordered = sorted(alternatives, key=len, reverse=True)
         body = "|".join(alternatives[name] for name in ordered) or r"(?!x)x"

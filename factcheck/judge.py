@@ -41,7 +41,7 @@ from .claims import (
     find_dates,
     find_happenings,
 )
-from .resemblance import EventIndex, Query, Resemblance, stems
+from .resemblance import EventIndex, Query, Resemblance, stems, weighted_stems
 
 AGREE = "agree"
 CONTRADICTION = "contradiction"
@@ -103,7 +103,8 @@ _YEAR_NUMBER = re.compile(r"\b1\d{3}\b")
 #: passive, and not checked either: "Lenin was criticised in 1956").
 #: The resemblance reading (`FactChecker._judge_by_resemblance`): the score an event needs to
 #: be taken as what a sentence is about, the share of that score another event needs to be a
-#: plausible reading too (and to tie), how far the claimed date may be from the event's, and
+#: plausible reading too (and to tie), how far the claimed date may be from the event's (more
+#: than a year only for a strong resemblance; words alone need more too), and
 #: how much a person counts who is only implied ("he": the person named before, or the text's
 #: lead person).
 RESEMBLANCE_STRONG = 8.0
@@ -113,10 +114,16 @@ LOOSE_KINDS = frozenset(
     """appointment election policy decree founding meeting congress opening publication speech
     treaty joining relocation return launch dissolution declaration""".split()
 )
+WORDS_ONLY_STRONG = 12.0
+FAR_STRONG = 9.0
+#: A grammar link this confident is reported however far the event is from the claimed date.
+SURE = 0.8
+LOCAL_SHARE = 0.25
 PLAUSIBLE_SHARE = 0.6
 TIE_SHARE = 0.9
 NEAR_DAYS = 3 * 366
 PRONOUN_WEIGHT = 0.8
+REFERENCE_WEIGHT = 0.3
 OWNER_WEIGHT = 0.3
 LEAD_WEIGHT = 0.4
 POSTHUMOUS_KINDS = frozenset({"death", "funeral", "renaming"})
@@ -350,6 +357,7 @@ class FactChecker:
             frozenset(s for w in p.distinctive_words if frequency[s := _stem(w)] <= RARE_TITLE_WORD)
             for p in self._profiles
         ]
+        self._events_by_slug = {e.slug: e for e in events}
         self._resemblance = EventIndex(events, self.entities, _kind, PERSONAL_KINDS)
         self._index: dict[str, list[int]] = {}
         for number, profile in enumerate(self._profiles):
@@ -370,9 +378,7 @@ class FactChecker:
             last_event: KnownEvent | None = None
             for clause in analysed.clauses:
                 for when in clause.dates:
-                    finding = self._judge_date(analysed, clause, when)
-                    if finding is None:
-                        finding = self._judge_by_resemblance(analysed, clause, when, lead)
+                    finding = self._judge_date(analysed, clause, when, lead)
                     if finding:
                         findings.append(finding)
                 for duration in clause.durations:
@@ -425,16 +431,27 @@ class FactChecker:
     # -- dates ------------------------------------------------------------------------------
 
     def _judge_date(
-        self, analysed: AnalysedSentence, clause: Clause, when: DateExpression
+        self, analysed: AnalysedSentence, clause: Clause, when: DateExpression, lead: str | None
     ) -> Finding | None:
         """The finding for one date, if any.
 
         A person acting outside their lifetime is reported first: it rests on the lifespan
-        alone, while a contradiction rests on linking the clause to an event.
+        alone. Then the two readings: the clause grammar's link, unless an event the whole
+        sentence resembles agrees with the date or the linked event is years away on a weak
+        link; and the resemblance reading. The more confident finding wins.
         """
-        return self._judge_lifetime(analysed, clause, when) or self._judge_against_events(
-            analysed, clause, when
-        )
+        lifetime = self._judge_lifetime(analysed, clause, when)
+        if lifetime:
+            return lifetime
+        linked = self._judge_against_events(analysed, clause, when)
+        if linked and linked.event:
+            event = self._events_by_slug[linked.event]
+            far = _distance(when, event.when) > NEAR_DAYS and linked.confidence < SURE
+            if far or self._resembling_event_agrees(analysed, clause, when, lead):
+                linked = None
+        resembled = self._judge_by_resemblance(analysed, clause, when, lead)
+        found = [f for f in (linked, resembled) if f]
+        return max(found, key=lambda f: f.confidence, default=None)
 
     def _judge_against_events(
         self, analysed: AnalysedSentence, clause: Clause, when: DateExpression
@@ -550,6 +567,13 @@ class FactChecker:
             confidence=0.9,
         )
 
+    def _date_as_event(self, when: DateExpression) -> KnownEvent | None:
+        """A date written in the text, standing in for the event it dates."""
+        written = _written_date(when)
+        if written is None:
+            return None
+        return KnownEvent(slug=f"date:{when.text}", title=when.text, kind="", when=written)
+
     # -- resemblance ------------------------------------------------------------------------
 
     def _lead_person(self, sentences: list[AnalysedSentence]) -> str | None:
@@ -562,14 +586,18 @@ class FactChecker:
                         counts[mention.slugs[0]] = counts.get(mention.slugs[0], 0) + 1
         return max(counts, key=lambda slug: counts[slug], default=None)
 
-    def _query(self, analysed: AnalysedSentence, clause: Clause, lead: str | None) -> Query:
+    def _query(
+        self, analysed: AnalysedSentence, clause: Clause, lead: str | None, alone: bool = False
+    ) -> Query:
         """The evidence of a sentence for the date of one of its clauses: that clause counts
         fully, the others half. "He" or "she" counts as the person named last before it in the
         sentence, or else the one the analysis found, and a little as the text's lead person."""
         query = Query()
-        for other in analysed.clauses:
+        references = [m.span() for m in _REFERENCE.finditer(analysed.sentence.text)]
+        mentions = [m for c in analysed.clauses for m in c.mentions]
+        for other in [clause] if alone else analysed.clauses:
             weight = 1.0 if other is clause else 0.5
-            query.add("stems", stems(other.free_words), weight)
+            query.add("stems", weighted_stems(other.free_words), weight)
             for mention in other.mentions:
                 share = 1.0 if len(mention.slugs) == 1 else 0.5
                 if mention.possessive and not set(mention.slugs) & other.participants:
@@ -585,14 +613,59 @@ class FactChecker:
                 ]
                 referent = named_before[-1:] or other.subjects
                 query.add("entities", referent, weight * PRONOUN_WEIGHT)
-                query.add("entities", [lead] if lead else [], weight * LEAD_WEIGHT)
+                # a "he" that reaches back past the sentence is as likely the article's lead
+                lead_weight = LEAD_WEIGHT if named_before else PRONOUN_WEIGHT
+                query.add("entities", [lead] if lead else [], weight * lead_weight)
             else:
                 query.add("entities", other.subjects, weight)
             query.add("entities", other.implied, weight * PRONOUN_WEIGHT)
             for happening in other.happenings:
+                if _inside(happening, references):
+                    continue
                 query.add("kinds", happening.kinds[:1], weight)
                 query.add("kinds", happening.kinds[1:], weight / 2)
+        for start, end in references:
+            # "After the July Days he hid in Finland, but ... on 25 October": the July Days
+            # only place the clause in time
+            words = content_words(analysed.sentence.text[start:end])
+            for table, items in (
+                ("stems", stems(words)),
+                ("entities", [s for m in mentions if _inside(m, [(start, end)]) for s in m.slugs]),
+            ):
+                target = getattr(query, table)
+                for item in items:
+                    if item in target:
+                        target[item] = min(target[item], REFERENCE_WEIGHT)
         return query
+
+    def _resembling(
+        self, analysed: AnalysedSentence, clause: Clause, when: DateExpression, lead: str | None
+    ) -> list[Resemblance]:
+        """Events ranked by how much the sentence resembles them, for one of its dates; those
+        agreeing with another date of the sentence (and not this one) belong to that date and
+        are left out."""
+        others = [
+            d for c in analysed.clauses for d in c.dates if d is not when and d.relation == "at"
+        ]
+        return [
+            r
+            for r in self._resemblance.rank(self._query(analysed, clause, lead))
+            if compare(when, r.event.when) == AGREE
+            or not any(compare(d, r.event.when) == AGREE for d in others)
+        ]
+
+    def _resembling_event_agrees(
+        self, analysed: AnalysedSentence, clause: Clause, when: DateExpression, lead: str | None
+    ) -> bool:
+        """Whether an event the sentence resembles nearly as much as the one it resembles most
+        agrees with the date ("the SRs had murdered him [Gapon] in 1906" is not the SRs'
+        murder of Sipyagin in 1902)."""
+        ranked = self._resembling(analysed, clause, when, lead)
+        return any(
+            compare(when, r.event.when) == AGREE
+            for r in ranked
+            if r.score >= max(PLAUSIBLE_SCORE, PLAUSIBLE_SHARE * ranked[0].score)
+        )
 
     def _judge_by_resemblance(
         self, analysed: AnalysedSentence, clause: Clause, when: DateExpression, lead: str | None
@@ -609,41 +682,47 @@ class FactChecker:
             return None
         if not _reads_as_prose(analysed.sentence.text):
             return None  # a heading or a caption fragment ("After Stalin: 1955 and 1964")
-        others = [
-            d for c in analysed.clauses for d in c.dates if d is not when and d.relation == "at"
-        ]
-        query = self._query(analysed, clause, lead)
-        ranked = [
-            r
-            for r in self._resemblance.rank(query)
-            if compare(when, r.event.when) == AGREE
-            or not any(compare(d, r.event.when) == AGREE for d in others)
-        ]
+        ranked = self._resembling(analysed, clause, when, lead)
         if not ranked:
             return None
         best = ranked[0]
         if best.score < RESEMBLANCE_STRONG or best.features < 2:
             return None
-        if self._verb_tells_another_story(clause, when, best, query):
+        if not (best.entities or best.kind) and best.score < WORDS_ONLY_STRONG:
+            return None  # words alone must be many and rare to name an event
+        alone = self._query(analysed, clause, lead, alone=True)
+        if self._resemblance.score(best.event, alone) < LOCAL_SHARE * best.score:
+            return None  # the event is named elsewhere in the sentence ("After the July Days")
+        if self._clause_tells_another_story(clause, best):
             return None
         if _summary_agrees(best.event, when):
             return None  # the summary tells of an earlier step ("after attacking ... in October")
         plausible = [r for r in ranked if r.score >= PLAUSIBLE_SHARE * best.score]
         if any(compare(when, r.event.when) == AGREE for r in plausible):
             return None
-        if any(compare(when, c.event.when) == AGREE for c in self.candidates(clause)):
-            return None
-        if self._another_event_agrees(analysed, when):
-            return None
+        nearest = self._resemblance.rank(alone)
+        if any(
+            compare(when, r.event.when) == AGREE
+            for r in nearest
+            if r.score >= PLAUSIBLE_SHARE * nearest[0].score
+        ):
+            return None  # the date's own clause reads as another event, one it agrees with
+        if any(
+            compare(when, c.event.when) == AGREE
+            for c in self.candidates(clause)
+            if c.corroborated and c.score >= LINK_SCORE
+        ):
+            return None  # the clause grammar links the date to an event it agrees with
         tied = [r for r in plausible if r.score >= TIE_SHARE * best.score]
         if len(tied) > 1:
             best = min(tied, key=lambda r: _distance(when, r.event.when))
-        if _distance(when, best.event.when) > NEAR_DAYS:
-            return None
+        distance = _distance(when, best.event.when)
+        if distance > NEAR_DAYS or (distance > NEAR_DAYS / 3 and best.score < FAR_STRONG):
+            return None  # far from the event: more likely another story than a slip
         verdict = compare(when, best.event.when)
+        # every resembling event disagrees: the date is wrong even when it is unclear which
+        # of two tied events the sentence tells of, so a tie only picks the nearer
         confidence = 0.6 + 0.02 * min(best.score - RESEMBLANCE_STRONG, 10)
-        if len(tied) > 1:
-            confidence -= 0.05
         return Finding(
             line=analysed.sentence.line,
             sentence=analysed.sentence.text,
@@ -655,19 +734,19 @@ class FactChecker:
             confidence=_clamp(confidence),
         )
 
-    def _verb_tells_another_story(
-        self, clause: Clause, when: DateExpression, best: Resemblance, query: Query
-    ) -> bool:
-        """Whether the verb the date belongs to names a happening that is not the resembling
-        event's and the sentence does not name that event's kind anywhere: "the Baltic states
-        were annexed in 1940 under the terms of the Nazi-Soviet Pact" dates the annexation,
-        not the pact. A loose verb ("adopted", "became") or one the event's own words use
-        ("dismissed" for the Kornilov affair) rules nothing out."""
-        kinds = _verb_kinds(clause, when)
-        if not kinds or kinds & LOOSE_KINDS or _kind(best.event.kind) in query.kinds:
-            return False
-        verb = clause.text[clause.verb[0] - clause.start : clause.verb[1] - clause.start]
-        return not stems(content_words(verb)) & self._resemblance.words_of(best.event)
+    def _clause_tells_another_story(self, clause: Clause, best: Resemblance) -> bool:
+        """Whether the date's own clause names a happening of another kind than the resembling
+        event's, in words the event's title and summary do not use: "the Baltic states were
+        annexed in 1940 under the terms of the Nazi-Soviet Pact" dates an annexation, not the
+        pact; "Tukhachevsky, arrested in May 1937, was tried ..." an arrest, not the trial.
+        Loose happenings ("adopted", "became") rule nothing out."""
+        kind = _kind(best.event.kind)
+        words = self._resemblance.words_of(best.event)
+        specific = [h for h in clause.happenings if not set(h.kinds) & LOOSE_KINDS]
+        return bool(specific) and all(
+            not _related_kinds(kind, h.kinds) and not stems(content_words(h.text)) & words
+            for h in specific
+        )
 
     # -- lifetimes --------------------------------------------------------------------------
 
@@ -759,6 +838,16 @@ class FactChecker:
             target = self._identify(clause)
             anchor = previous
             confidence = target.score if target else 0
+            dated = [
+                d
+                for c in analysed.clauses
+                for d in c.dates
+                if d.end <= duration.start and d.relation == "at"
+            ]
+            if dated and target:
+                # "On 5 March 1923 he threatened ..., but a stroke five days later ...": the
+                # gap runs from the date the sentence gives, whatever event that date is of
+                anchor = self._date_as_event(dated[-1])
         if target is None or anchor is None or target.event.slug == anchor.slug:
             return None
         later, earlier = target.event, anchor
@@ -766,6 +855,8 @@ class FactChecker:
             later, earlier = earlier, later
         if _gap_agrees(duration, earlier.when, later.when):
             return None
+        if abs(sum(_gap(earlier.when, later.when))) / 2 > max(3 * duration.gap_days()[1], 400):
+            return None  # years apart when the text says days: the link is wrong, not the gap
         return Finding(
             line=analysed.sentence.line,
             sentence=analysed.sentence.text,
@@ -776,6 +867,25 @@ class FactChecker:
             kind="duration",
             confidence=_clamp(0.45 + 0.06 * confidence),
         )
+
+
+#: Kinds close enough that a clause naming one may tell of an event of another.
+KIND_FAMILIES = (
+    frozenset("death assassination execution massacre pogrom funeral".split())
+    | {"attempted assassination"},
+    frozenset("revolution uprising coup mutiny rebellion battle war campaign invasion".split())
+    | frozenset("intervention strike protest".split()),
+    frozenset("appointment election dismissal resignation expulsion accession abdication".split()),
+    frozenset("exile deportation expulsion escape".split()),
+)
+
+
+def _related_kinds(kind: str, kinds: Iterable[str]) -> bool:
+    """Whether an event kind is one of `kinds` or of the same family as one of them."""
+    return any(
+        kind == other or any(kind in family and other in family for family in KIND_FAMILIES)
+        for other in kinds
+    )
 
 
 def _verb_kinds(clause: Clause, when: DateExpression) -> frozenset[str]:
@@ -791,6 +901,7 @@ def _verb_kinds(clause: Clause, when: DateExpression) -> frozenset[str]:
     )
 
 
+PRECISIONS = ("decade", "year", "month", "day")
 _SUMMARY_MONTH = re.compile(
     r"\b(?:in|on|from|by|until)\s+(?:early\s+|late\s+|mid-)?(?P<month>[A-Z][a-z]+)\b(?!\s+\d)"
 )
@@ -802,12 +913,24 @@ def _summary_agrees(event: KnownEvent, when: DateExpression) -> bool:
     sacked" for an event of November)."""
     claimed = [s for s in (when.span("gregorian"), when.span("julian")) if s]
     for told in find_dates(event.summary):
+        if PRECISIONS.index(told.precision) < PRECISIONS.index(when.precision):
+            continue  # "in 1970" does not tell of "11 September 1970"
         spans = [s for s in (told.span("gregorian"), told.span("julian")) if s]
         if any(a[0] <= b[1] and b[0] <= a[1] for a in claimed for b in spans):
             return True
     months = {MONTHS.get(m.group("month").lower()) for m in _SUMMARY_MONTH.finditer(event.summary)}
     years = {event.when.earliest.year, event.when.latest.year} if event.when.earliest else set()
-    return when.month in months and when.year in years
+    return when.precision == "month" and when.month in months and when.year in years
+
+
+def _written_date(when: DateExpression) -> HistoricalDate | None:
+    """A written date as a `HistoricalDate` (a dual date by its New Style half)."""
+    span = when.new_style_span() or when.span("gregorian")
+    if span is None:
+        return None
+    first, last = span
+    edtf = first.isoformat() if first == last else f"{first.isoformat()}/{last.isoformat()}"
+    return HistoricalDate.parse(edtf)
 
 
 def _kind(kind: str) -> str:
@@ -912,6 +1035,18 @@ def _link_confidence(best: _Candidate, runner_up: float | None, clause: Clause) 
     if clause.subject_source == "pronoun":
         confidence -= 0.05
     return confidence
+
+
+#: An event named only to place something else in time: "after the July Days", "since his
+#: arrest", "before the Revolution of 1905".
+_REFERENCE = re.compile(
+    r"\b(?i:after|before|following|since|during|until)\s+"
+    r"(?:(?:the\s+)?(?:(?:[A-Z][\w'’-]*|of|the)\s+)*[A-Z][\w'’-]*|(?:the|his|her|their)\s+[a-z]+\b)"
+)
+
+
+def _inside(item, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= item.start and item.end <= end for start, end in spans)
 
 
 def _reads_as_prose(text: str) -> bool:

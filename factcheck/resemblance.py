@@ -26,7 +26,9 @@ COMMON_WORDS = frozenset(
     """year month day week time later early late new old last began begin end ended after
     before during while then when also would could more most many much over under into between
     against without within about there other which what where whose these those than only
-    such some any all both each every most own same so not no yet still again already""".split()
+    such some any all both each every most own same so not no yet still again already down up
+    out off away back made make took take gave give went go came come got get put set like just
+    even well way part soon long""".split()
 )
 _SUFFIX = re.compile(r"(?:ations?|ments?|ings?|ions?|ed|es|s)$")
 
@@ -44,8 +46,19 @@ def stem(word: str) -> str:
 def stems(words: Iterable[str]) -> frozenset[str]:
     """The stems of content words, without the common ones; a hyphenated word gives the stems
     of its parts ("Nazi-Soviet")."""
-    parts = (part for word in words for part in word.split("-") if len(part) > 1)
-    return frozenset(stem(p) for p in parts if p not in COMMON_WORDS)
+    return frozenset(weighted_stems(words))
+
+
+def weighted_stems(words: Iterable[str]) -> dict[str, float]:
+    """`stems` with a weight each: the parts of a hyphenated word ("large-scale") are one word
+    between them, so each counts for less."""
+    found: dict[str, float] = {}
+    for word in words:
+        parts = [p for p in word.split("-") if len(p) > 1 and p not in COMMON_WORDS]
+        weight = 1.0 if len(parts) < 2 else HYPHEN_PART_WEIGHT
+        for part in parts:
+            found[stem(part)] = max(weight, found.get(stem(part), 0.0))
+    return found
 
 
 @dataclass
@@ -57,11 +70,13 @@ class Query:
     entities: dict[str, float] = field(default_factory=dict)
     kinds: dict[str, float] = field(default_factory=dict)
 
-    def add(self, table: str, items: Iterable[str], weight: float) -> None:
-        """Add items with a weight; an item already there keeps the larger weight."""
+    def add(self, table: str, items: Iterable[str] | dict[str, float], weight: float) -> None:
+        """Add items with a weight (times their own, if given as a mapping); an item already
+        there keeps the larger weight."""
         target = getattr(self, table)
-        for item in items:
-            target[item] = max(weight, target.get(item, 0.0))
+        own = items if isinstance(items, dict) else dict.fromkeys(items, 1.0)
+        for item, factor in own.items():
+            target[item] = max(weight * factor, target.get(item, 0.0))
 
 
 @dataclass(frozen=True)
@@ -91,6 +106,7 @@ class _Document:
     kind: str
 
 
+HYPHEN_PART_WEIGHT = 0.6
 #: How much a summary word counts next to a title word, and the kind of happening.
 SUMMARY_WEIGHT = 0.5
 KIND_WEIGHT = 2.0
@@ -143,6 +159,10 @@ class EventIndex:
         """The stems of an event's title and summary."""
         document = self._by_slug[event.slug]
         return document.title | document.summary
+
+    def score(self, event, query: Query) -> float:
+        """How much the query resembles one event."""
+        return self._score(self._by_slug[event.slug], query).score
 
     def rank(self, query: Query) -> list[Resemblance]:
         """Events sharing anything with the query, most resembling first."""
