@@ -389,6 +389,7 @@ _RELATION = re.compile(
     r"as\s+late\s+as|no\s+later\s+than|not\s+until)\s+(?:the\s+)?$",
     re.I,
 )
+_NEGATION = re.compile(r"\b(?:not|never|n't)\b", re.I)
 _AFTER_WORDS = frozenset({"after", "since", "from", "as early as"})
 _APPROXIMATE = re.compile(
     r"(?:\bc\.|\bca\.|\bcirca|\baround|\babout|\bapproximately|\broughly|\bsome\s?time\s+in)\s*$",
@@ -446,8 +447,9 @@ class DateExpression:
     part; `new_style` holds the bracketed New Style part). `precision` is 'day', 'month',
     'year' or 'decade'; `end_year` closes a range ("1918–1921") or a decade. `part` is
     'early', 'mid' or 'late'. `calendar` is 'unmarked', 'os' or 'ns' (an explicit marker) or
-    'dual'. `relation` is 'at', or 'before'/'after' for "by 1921", "after 1905", "until 1917"
-    (such bounds are not point claims).
+    'dual'. `relation` is 'at', or 'before'/'after' for "by 1921", "after 1905", or 'until' for
+    "until 1917" (such bounds are not point claims, though "until" may close a span, and "not
+    until 1917" is 'at').
     """
 
     text: str
@@ -619,7 +621,13 @@ def _expression(text: str, form: str, match: re.Match[str]) -> DateExpression | 
     relation = _RELATION.search(before)
     if relation and form != "range":
         word = " ".join(relation.group("rel").lower().split())
-        fields["relation"] = "after" if word in _AFTER_WORDS else "before"
+        if word in ("until", "till", "not until"):
+            # "the siege lasted until 27 January 1944" closes a span; "he did not speak until
+            # 3 July" says when he spoke
+            negated = word == "not until" or _NEGATION.search(before[-80:])
+            fields["relation"] = "at" if negated else "until"
+        else:
+            fields["relation"] = "after" if word in _AFTER_WORDS else "before"
     fields["approximate"] = bool(_APPROXIMATE.search(before))
     return DateExpression(text=text[start:end], start=start, end=end, **fields)
 

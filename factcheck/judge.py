@@ -647,10 +647,11 @@ class FactChecker:
         others = [
             d for c in analysed.clauses for d in c.dates if d is not when and d.relation == "at"
         ]
+        edge = _edge(analysed, clause, when)
         return [
             r
             for r in self._resemblance.rank(self._query(analysed, clause, lead))
-            if compare(when, r.event.when) == AGREE
+            if _compare_edge(when, r.event.when, edge) == AGREE
             or not any(compare(d, r.event.when) == AGREE for d in others)
         ]
 
@@ -670,15 +671,16 @@ class FactChecker:
     def _judge_by_resemblance(
         self, analysed: AnalysedSentence, clause: Clause, when: DateExpression, lead: str | None
     ) -> Finding | None:
-        """A date the clause-by-clause judge could not link, judged by the event the sentence
-        resembles most (see `resemblance`).
+        """A date judged by the event the sentence resembles most (see `resemblance`).
 
         Reported only when that event resembles the sentence strongly and in more than one
-        way, is near the claimed date (a slip, not another story), and no event resembling the
-        sentence nearly as much agrees with the date; events that agree with another date of
-        the same sentence belong to that date and are set aside.
+        way, mostly through the date's own clause, is near the claimed date (a slip, not
+        another story), and no event resembling the sentence (or the clause alone) nearly as
+        much agrees with the date; events that agree with another date of the same sentence
+        belong to that date and are set aside. A date said to begin or end a span ("the battle
+        opened on", "the siege lasted until") is compared with that end of the event.
         """
-        if when.relation != "at" or when.precision == "decade" or when.approximate:
+        if when.relation not in ("at", "until") or when.precision == "decade" or when.approximate:
             return None
         if not _reads_as_prose(analysed.sentence.text):
             return None  # a heading or a caption fragment ("After Stalin: 1955 and 1964")
@@ -688,6 +690,8 @@ class FactChecker:
         best = ranked[0]
         if best.score < RESEMBLANCE_STRONG or best.features < 2:
             return None
+        if when.relation == "until" and not best.event.when.is_interval:
+            return None  # "until 1917" bounds something else than a span of the chronology
         if not (best.entities or best.kind) and best.score < WORDS_ONLY_STRONG:
             return None  # words alone must be many and rare to name an event
         alone = self._query(analysed, clause, lead, alone=True)
@@ -697,18 +701,19 @@ class FactChecker:
             return None
         if _summary_agrees(best.event, when):
             return None  # the summary tells of an earlier step ("after attacking ... in October")
+        edge = _edge(analysed, clause, when)
+
+        def agrees(event: KnownEvent) -> bool:
+            return _compare_edge(when, event.when, edge) == AGREE
+
         plausible = [r for r in ranked if r.score >= PLAUSIBLE_SHARE * best.score]
-        if any(compare(when, r.event.when) == AGREE for r in plausible):
+        if any(agrees(r.event) for r in plausible):
             return None
         nearest = self._resemblance.rank(alone)
-        if any(
-            compare(when, r.event.when) == AGREE
-            for r in nearest
-            if r.score >= PLAUSIBLE_SHARE * nearest[0].score
-        ):
+        if any(agrees(r.event) for r in nearest if r.score >= PLAUSIBLE_SHARE * nearest[0].score):
             return None  # the date's own clause reads as another event, one it agrees with
         if any(
-            compare(when, c.event.when) == AGREE
+            agrees(c.event)
             for c in self.candidates(clause)
             if c.corroborated and c.score >= LINK_SCORE
         ):
@@ -719,7 +724,7 @@ class FactChecker:
         distance = _distance(when, best.event.when)
         if distance > NEAR_DAYS or (distance > NEAR_DAYS / 3 and best.score < FAR_STRONG):
             return None  # far from the event: more likely another story than a slip
-        verdict = compare(when, best.event.when)
+        verdict = _compare_edge(when, best.event.when, edge)
         # every resembling event disagrees: the date is wrong even when it is unclear which
         # of two tied events the sentence tells of, so a tie only picks the nearer
         confidence = 0.6 + 0.02 * min(best.score - RESEMBLANCE_STRONG, 10)
@@ -727,7 +732,7 @@ class FactChecker:
             line=analysed.sentence.line,
             sentence=analysed.sentence.text,
             claim=when.text,
-            expected=best.event.when.display(),
+            expected=_edge_date(best.event.when, edge).display(),
             event=best.event.slug,
             source=best.event.source,
             kind=verdict,
@@ -1047,6 +1052,48 @@ _REFERENCE = re.compile(
 
 def _inside(item, spans: list[tuple[int, int]]) -> bool:
     return any(start <= item.start and item.end <= end for start, end in spans)
+
+
+_START_WORDS = (
+    r"began|begun|begins?|beginning|start(?:ed|s)?|open(?:ed|s)|launched|broke\s+out|outbreak"
+)
+_END_WORDS = r"end(?:ed|s|ing)?|lifted|finish(?:ed|es)?|concluded|surrender(?:ed|s)?"
+#: "the end of 1922" is a part of the year, not the end of a span
+_EDGE = re.compile(
+    rf"\b(?:(?P<start>{_START_WORDS})|(?P<end>{_END_WORDS}))\b(?!\s+of\s+(?:the\s+)?\d)", re.I
+)
+
+
+def _edge(analysed: AnalysedSentence, clause: Clause, when: DateExpression) -> str | None:
+    """Which end of a span a date is said to be: 'start' ("the battle opened on ..."), 'end'
+    ("the siege was lifted on ...", "until ..."), or None (the date falls within it)."""
+    if when.relation == "until":
+        return "end"
+    said = [
+        m for m in _EDGE.finditer(analysed.sentence.text, clause.start) if m.end() <= when.start
+    ]
+    if not said:
+        return None
+    return "start" if said[-1].group("start") else "end"
+
+
+def _edge_date(when: HistoricalDate, edge: str | None) -> HistoricalDate:
+    """One end of a span (the date itself if it is not a span, or for no edge)."""
+    if edge is None or not when.is_interval:
+        return when
+    start, end = when.edtf.split("/")
+    part = start if edge == "start" else end
+    if not part or part == "..":
+        return when
+    try:
+        return HistoricalDate(part, when.old_style)
+    except DateError:
+        return when
+
+
+def _compare_edge(claim: DateExpression, when: HistoricalDate, edge: str | None) -> str:
+    """`compare` with the end of a span the claim is said to be."""
+    return compare(claim, _edge_date(when, edge))
 
 
 def _reads_as_prose(text: str) -> bool:
