@@ -241,7 +241,11 @@ DATE_CASES = [
     ),
     (
         "Until 1917 he lived abroad.",
-        [("1917", 1917, None, None, "year", "unmarked", {"relation": "before"})],
+        [("1917", 1917, None, None, "year", "unmarked", {"relation": "until"})],
+    ),
+    (
+        "He did not speak until 3 July 1941.",
+        [("3 July 1941", 1941, 7, 3, "day", "unmarked", {})],
     ),
     ("The 1905 Revolution shook the regime.", [("1905", 1905, None, None, "year", "unmarked", {})]),
     (
