@@ -961,7 +961,7 @@ HAPPENING_FORMS: list[tuple[tuple[str, ...], str]] = [
     (("marriage",), r"married|marriage|wedding"),
     (("famine",), r"famine"),
     (("relocation",), r"moved|transferred|relocated"),
-    (("opening", "congress"), r"opened|opening"),
+    (("opening", "congress"), r"opened|opening|gathered|assembled"),
     (("trial",), r"tried|trial|sentenced|convicted"),
     (("independence", "declaration"), r"declared\s+independence|independence"),
     (("strike", "protest"), r"walked\s+out|walkout"),

@@ -99,6 +99,10 @@ _ORDINAL_PAIR = re.compile(
     r"\b(?P<ordinal>[a-z]+(?:-[a-z]+)?|\d{1,2}(?:st|nd|rd|th))\s+(?P<noun>[a-z]+)", re.I
 )
 _YEAR_NUMBER = re.compile(r"\b1\d{3}\b")
+#: A number that names one of a series in a title ("Order No. 1", "Sputnik 2"), and any
+#: number in a text that could answer it.
+_TITLE_NUMBER = re.compile(r"(?<![\d,.–/-])\b(\d{1,3})\b(?![\d,.]|\s*(?:%|per\b))")
+_NUMBER_IN_TEXT = re.compile(r"\b(\d{1,6})\b")
 #: Happenings a person can be part of after their death (what is done to them after it is
 #: passive, and not checked either: "Lenin was criticised in 1956").
 #: The resemblance reading (`FactChecker._judge_by_resemblance`): the score an event needs to
@@ -277,6 +281,7 @@ class _Profile:
     others: frozenset[str]
     ordinals: frozenset[tuple[int, str]]
     years: frozenset[int]
+    numbers: frozenset[int]
 
 
 @dataclass(frozen=True)
@@ -342,9 +347,11 @@ class FactChecker:
                 others=frozenset(event.organisations) | frozenset(event.places),
                 ordinals=_ordinal_pairs(event.title),
                 years=frozenset(int(y) for y in _YEAR_NUMBER.findall(event.title)),
+                numbers=frozenset(int(n) for n in _TITLE_NUMBER.findall(event.title)),
             )
             for event in events
         ]
+        self._profile_of = {p.event.slug: p for p in self._profiles}
         # Which profiles share a kind, an entity or a title word with a clause: only those
         # can score, so only those are scored.
         # Distinctive title words (as stems) an event can be recognised by when the sentence
@@ -532,6 +539,20 @@ class FactChecker:
         happening ("Stalingrad was renamed in 1961" is not the battle), or when the clause
         names places and none of them is the event's.
         """
+        verb_kinds = _verb_kinds(clause, when)
+        if verb_kinds and profile.kind not in verb_kinds:
+            return False
+        places = clause.entities & self._places
+        event_places = frozenset(profile.event.places)
+        if places and event_places and not places & event_places:
+            return False
+        return self._fits(profile, analysed, clause)
+
+    def _fits(self, profile: _Profile, analysed: AnalysedSentence, clause: Clause) -> bool:
+        """Whether nothing the sentence says rules an event out: another number ("the Fifth
+        Congress" for the First, "Order 00447" for Order No. 1), a year its title does not hold
+        ("the census of 1937" is not "The census of 1939"), or another person as the subject
+        ("Lenin was exiled" is not Trotsky's exile)."""
         text = analysed.sentence.text
         said = _ordinal_pairs(text)
         for number, noun in profile.ordinals:
@@ -539,12 +560,18 @@ class FactChecker:
                 return False
         if profile.years and not profile.years & {int(y) for y in _YEAR_NUMBER.findall(text)}:
             return False
-        verb_kinds = _verb_kinds(clause, when)
-        if verb_kinds and profile.kind not in verb_kinds:
+        if profile.numbers and not profile.numbers & {
+            int(n) for n in _NUMBER_IN_TEXT.findall(text)
+        }:
             return False
-        places = clause.entities & self._places
-        event_places = frozenset(profile.event.places)
-        return not (places and event_places and not places & event_places)
+        if (
+            clause.subject_source == "explicit"
+            and profile.people
+            and not profile.people & set(clause.subjects)
+            and all(self.entities.is_person(s) for s in clause.subjects)
+        ):
+            return False
+        return True
 
     def _conversion_slip(self, analysed: AnalysedSentence, when: DateExpression) -> Finding | None:
         """A dual date whose two halves are not the same day ("25 October (8 November) 1917")."""
@@ -651,8 +678,14 @@ class FactChecker:
         return [
             r
             for r in self._resemblance.rank(self._query(analysed, clause, lead))
-            if _compare_edge(when, r.event.when, edge) == AGREE
-            or not any(compare(d, r.event.when) == AGREE for d in others)
+            if self._fits(self._profile_of[r.event.slug], analysed, clause)
+            and (
+                _compare_edge(when, r.event.when, edge) == AGREE
+                # a span may hold several dates of a sentence: "opened on 17 August 1942 ...
+                # until, in November 1942, ..."
+                or (r.event.when.is_interval and compare(when, r.event.when) == AGREE)
+                or not any(compare(d, r.event.when) == AGREE for d in others)
+            )
         ]
 
     def _resembling_event_agrees(
