@@ -28,6 +28,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cached_property, lru_cache
 from typing import Protocol
 
 from chronology.dates import days_in_month, julian_to_gregorian
@@ -472,6 +473,9 @@ class DateExpression:
         `reading` is 'gregorian' (the figures are New Style) or 'julian' (they are Old Style).
         None if the figures are not a valid date in that calendar.
         """
+        return _span(self, reading)
+
+    def _span(self, reading: str) -> Span | None:
         year = self.year
         if self.precision == "day":
             first = last = _calendar_day(year, self.month, self.day, reading)
@@ -528,6 +532,12 @@ class DateExpression:
         if self.day:
             parts.append(f"{self.day:02d}")
         return "-".join(parts)
+
+
+@lru_cache(maxsize=4096)
+def _span(expression: DateExpression, reading: str) -> Span | None:
+    """`DateExpression.span`, computed once per expression (the checker asks often)."""
+    return expression._span(reading)
 
 
 def find_dates(text: str, exclude: Iterable[tuple[int, int]] = ()) -> list[DateExpression]:
@@ -1143,7 +1153,7 @@ class Clause:
     words: frozenset[str]
     free_words: frozenset[str]
 
-    @property
+    @cached_property
     def entities(self) -> frozenset[str]:
         """Every entity slug the clause names, with its subjects and implied people."""
         named = frozenset(s for m in self.mentions for s in m.slugs)

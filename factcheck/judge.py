@@ -21,9 +21,11 @@ main risk, so only confident findings are reported (see `Finding.confidence`).
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from chronology.dates import DateError, HistoricalDate
 
@@ -119,6 +121,8 @@ LOOSE_KINDS = frozenset(
     treaty joining relocation return launch dissolution declaration""".split()
 )
 WORDS_ONLY_STRONG = 12.0
+#: How many of the most resembling events are weighed at all.
+RANKED = 25
 FAR_STRONG = 9.0
 #: A grammar link this confident is reported however far the event is from the claimed date.
 SURE = 0.8
@@ -365,6 +369,7 @@ class FactChecker:
             for p in self._profiles
         ]
         self._events_by_slug = {e.slug: e for e in events}
+        self._local = threading.local()
         self._resemblance = EventIndex(events, self.entities, _kind, PERSONAL_KINDS)
         self._index: dict[str, list[int]] = {}
         for number, profile in enumerate(self._profiles):
@@ -379,6 +384,8 @@ class FactChecker:
         """Check a text; findings at or above `min_confidence`, in the order of the text."""
         findings: list[Finding] = []
         previous_event: KnownEvent | None = None
+        # a clause's candidates are asked for several times; one checker serves many threads
+        self._local.candidates = {}
         sentences = analyse(text, self.entities)
         lead = self._lead_person(sentences)
         for analysed in sentences:
@@ -404,6 +411,13 @@ class FactChecker:
 
     def candidates(self, clause: Clause) -> list[_Candidate]:
         """Events a clause may be about, best first (those scoring at least PLAUSIBLE_SCORE)."""
+        cache = getattr(self._local, "candidates", {})
+        found = cache.get(id(clause))
+        if found is None or found[0] is not clause:
+            found = cache[id(clause)] = (clause, self._score_candidates(clause))
+        return found[1]
+
+    def _score_candidates(self, clause: Clause) -> list[_Candidate]:
         keys = {f"kind:{kind}" for h in clause.happenings for kind in h.kinds}
         keys |= clause.entities | {f"word:{word}" for word in clause.words}
         numbers = sorted({n for key in keys for n in self._index.get(key, ())})
@@ -677,7 +691,7 @@ class FactChecker:
         edge = _edge(analysed, clause, when)
         return [
             r
-            for r in self._resemblance.rank(self._query(analysed, clause, lead))
+            for r in self._resemblance.rank(self._query(analysed, clause, lead))[:RANKED]
             if self._fits(self._profile_of[r.event.slug], analysed, clause)
             and (
                 _compare_edge(when, r.event.when, edge) == AGREE
@@ -1049,6 +1063,7 @@ def _stem(word: str) -> str:
     return word[:5] if len(word) > 6 else word
 
 
+@lru_cache(maxsize=1024)
 def _ordinal_pairs(text: str) -> frozenset[tuple[int, str]]:
     """The numbered nouns of a text: "the Fifth Congress" gives (5, 'congress'), "the 20th
     Party Congress" (20, 'party')."""
