@@ -98,7 +98,7 @@ ORDINAL_NUMBERS.update(
     {"twenty-first": 21, "twenty-second": 22, "twenty-third": 23, "twenty-fourth": 24}
 )
 _ORDINAL_PAIR = re.compile(
-    r"\b(?P<ordinal>[a-z]+(?:-[a-z]+)?|\d{1,2}(?:st|nd|rd|th))\s+(?P<noun>[a-z]+)", re.I
+    r"\b(?P<ordinal>[a-z]+(?:-[a-z]+)?|\d{1,2}(?:st|nd|rd|th))\s+(?=(?P<noun>[a-z]+))", re.I
 )
 _YEAR_NUMBER = re.compile(r"\b1\d{3}\b")
 #: A number that names one of a series in a title ("Order No. 1", "Sputnik 2"), and any

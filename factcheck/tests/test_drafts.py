@@ -1,0 +1,73 @@
+"""Drafts the checker had not seen: fifteen short articles with five wrong dates each.
+
+Helpers who never saw the checker's code wrote them from the course chronology, in their own
+words, with each wrong date recorded in the front matter (`wrong:` claims and the event each
+contradicts), and for nine of them fifteen single sentences, five of them wrong
+(`*_sentences.yaml`). The six in `data/final/` were written last and run once, after the
+resemblance reading was built: 21 of their 30 wrong dates were flagged on that first run, and
+nothing else; tuning on the nine in `data/heldout/` since has brought it to 25. The floors below
+are what the checker must keep on all of them; the rates and the misses are printed.
+"""
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+DATA = Path(__file__).parent / "data"
+DRAFTS = sorted([*(DATA / "heldout").glob("*_draft.md"), *(DATA / "final").glob("*_draft.md")])
+SENTENCES = sorted((DATA / "heldout").glob("*_sentences.yaml"))
+#: Of all wrong dates in the drafts, the share that must be flagged.
+RECALL_FLOOR = 0.8
+#: Findings on right dates allowed over all fifteen drafts (about 280 right dates).
+FALSE_ALARMS_ALLOWED = 1
+
+
+def wrong_claims(path: Path) -> dict[str, str]:
+    """The wrong dates of a draft as written, with the event each contradicts."""
+    front = yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1])
+    return {item["claim"]: item["event"] for item in front["wrong"]}
+
+
+@pytest.mark.parametrize("path", DRAFTS, ids=lambda p: p.stem)
+def test_each_draft_has_five_wrong_dates_written_once(path):
+    text = path.read_text(encoding="utf-8").split("---", 2)[2]
+    wrong = wrong_claims(path)
+    assert len(wrong) == 5
+    assert all(text.count(claim) == 1 for claim in wrong)
+
+
+def test_the_drafts_wrong_dates_are_flagged_and_almost_nothing_else(pack_checker):
+    flagged = missed = 0
+    alarms = []
+    for path in DRAFTS:
+        wrong = wrong_claims(path)
+        findings = pack_checker.check(path.read_text(encoding="utf-8"))
+        claims = {f.claim for f in findings}
+        flagged += len(claims & set(wrong))
+        for claim in set(wrong) - claims:
+            missed += 1
+            print(f"  missed in {path.stem}: {claim} ({wrong[claim]})")
+        alarms += [
+            f"{path.stem}: {f.claim} -> {f.expected}" for f in findings if f.claim not in wrong
+        ]
+    print(f"\ndrafts: {flagged}/{flagged + missed} wrong dates flagged, {len(alarms)} false alarms")
+    assert flagged / (flagged + missed) >= RECALL_FLOOR
+    assert len(alarms) <= FALSE_ALARMS_ALLOWED, alarms
+
+
+def test_single_sentences_precision_and_recall(pack_checker):
+    """Each sentence states one fact; a wrong one must be flagged, a right one must not."""
+    results = {(True, True): 0, (True, False): 0, (False, True): 0, (False, False): 0}
+    for path in SENTENCES:
+        for item in yaml.safe_load(path.read_text(encoding="utf-8")):
+            flagged = bool(pack_checker.check(item["text"]))
+            results[(item["wrong"], flagged)] += 1
+            if item["wrong"] != flagged:
+                print(f"  {'missed' if item['wrong'] else 'false alarm'}: {item['text']}")
+    hits, misses = results[(True, True)], results[(True, False)]
+    alarms = results[(False, True)]
+    precision, recall = hits / (hits + alarms), hits / (hits + misses)
+    print(f"\nsentences: precision {precision:.2f}, recall {recall:.2f}")
+    assert precision >= 0.95
+    assert recall >= 0.8
