@@ -920,9 +920,18 @@ HAPPENING_FORMS: list[tuple[tuple[str, ...], str]] = [
         r"expelled\s+from\s+(?:the\s+)?(?:country|Soviet\s+Union|USSR|Russia)",
     ),
     (("escape",), r"escaped|escapes?|fled|flee|flight"),
-    (("return",), r"returned|returns?|arrived|arrival|came\s+back|reached"),
+    (
+        ("return",),
+        r"returned|returns?|arrived|arrival|came\s+back|reached|got\s+(?:back\s+)?to|"
+        r"came\s+home|hurried\s+(?:back|home)",
+    ),
     (("election", "appointment"), r"elected|re-elected|elections?|voted|vote"),
-    (("appointment", "election"), r"appointed|appointment|became|named"),
+    (
+        ("appointment", "election"),
+        r"appointed|appointment|became|named|made\s+(?:the\s+)?(?:general\s+secretary|"
+        r"first\s+secretary|chairman|head|leader|commander|president|prime\s+minister|"
+        r"premier|commissar|marshal)",
+    ),
     (
         ("dismissal", "expulsion", "resignation"),
         r"dismissed|dismissal|removed|removal|ousted|sacked|lost\s+(?:his|her)\s+post",

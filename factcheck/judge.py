@@ -101,10 +101,9 @@ _ORDINAL_PAIR = re.compile(
     r"\b(?P<ordinal>[a-z]+(?:-[a-z]+)?|\d{1,2}(?:st|nd|rd|th))\s+(?=(?P<noun>[a-z]+))", re.I
 )
 _YEAR_NUMBER = re.compile(r"\b1\d{3}\b")
-#: A number that names one of a series in a title ("Order No. 1", "Sputnik 2"), and any
-#: number in a text that could answer it.
-_TITLE_NUMBER = re.compile(r"(?<![\d,.–/-])\b(\d{1,3})\b(?![\d,.]|\s*(?:%|per\b))")
-_NUMBER_IN_TEXT = re.compile(r"\b(\d{1,6})\b")
+#: A numbered thing in a title ("Order No. 1", "Sputnik 2"): a sentence that numbers the
+#: same thing otherwise ("Order 00447") is not about it.
+_TITLE_NUMBER = re.compile(r"\b([A-Z][\w-]*)\s+(?:No\.?\s*)?(\d{1,3})\b(?![\d,.])")
 #: Happenings a person can be part of after their death (what is done to them after it is
 #: passive, and not checked either: "Lenin was criticised in 1956").
 #: The resemblance reading (`FactChecker._judge_by_resemblance`): the score an event needs to
@@ -129,6 +128,9 @@ SURE = 0.8
 LOCAL_SHARE = 0.25
 PLAUSIBLE_SHARE = 0.6
 TIE_SHARE = 0.9
+#: A span longer than this agrees with a day or month only if the sentence is close to it.
+VAGUE_SPAN_DAYS = 92
+CLOSE_SHARE = 0.75
 NEAR_DAYS = 3 * 366
 PRONOUN_WEIGHT = 0.8
 REFERENCE_WEIGHT = 0.3
@@ -285,7 +287,7 @@ class _Profile:
     others: frozenset[str]
     ordinals: frozenset[tuple[int, str]]
     years: frozenset[int]
-    numbers: frozenset[int]
+    numbers: frozenset[tuple[str, int]]
 
 
 @dataclass(frozen=True)
@@ -351,7 +353,10 @@ class FactChecker:
                 others=frozenset(event.organisations) | frozenset(event.places),
                 ordinals=_ordinal_pairs(event.title),
                 years=frozenset(int(y) for y in _YEAR_NUMBER.findall(event.title)),
-                numbers=frozenset(int(n) for n in _TITLE_NUMBER.findall(event.title)),
+                numbers=frozenset(
+                    (re.escape(noun.lower()), int(n))
+                    for noun, n in _TITLE_NUMBER.findall(event.title)
+                ),
             )
             for event in events
         ]
@@ -574,10 +579,10 @@ class FactChecker:
                 return False
         if profile.years and not profile.years & {int(y) for y in _YEAR_NUMBER.findall(text)}:
             return False
-        if profile.numbers and not profile.numbers & {
-            int(n) for n in _NUMBER_IN_TEXT.findall(text)
-        }:
-            return False
+        for noun, number in profile.numbers:
+            said = {int(n) for n in re.findall(rf"\b{noun}\s+(?:No\.?\s*)?(\d+)", text, re.I)}
+            if said and number not in said:
+                return False
         if (
             clause.subject_source == "explicit"
             and profile.people
@@ -636,8 +641,14 @@ class FactChecker:
         query = Query()
         references = [m.span() for m in _REFERENCE.finditer(analysed.sentence.text)]
         mentions = [m for c in analysed.clauses for m in c.mentions]
+        told_of = clause
+        if not clause.mentions and clause.subject_source != "explicit":
+            # "the Constituent Assembly, in which they were a minority, was closed down on
+            # ...": the clause is about what the last clause naming something named
+            before = [c for c in analysed.clauses if c.end <= clause.start and c.mentions]
+            told_of = before[-1] if before else clause
         for other in [clause] if alone else analysed.clauses:
-            weight = 1.0 if other is clause else 0.5
+            weight = 1.0 if other is clause or other is told_of else 0.5
             query.add("stems", weighted_stems(other.free_words), weight)
             for mention in other.mentions:
                 share = 1.0 if len(mention.slugs) == 1 else 0.5
@@ -744,7 +755,7 @@ class FactChecker:
         alone = self._query(analysed, clause, lead, alone=True)
         if self._resemblance.score(best.event, alone) < LOCAL_SHARE * best.score:
             return None  # the event is named elsewhere in the sentence ("After the July Days")
-        if self._clause_tells_another_story(clause, best):
+        if self._verb_tells_another_story(clause, when, best):
             return None
         if _summary_agrees(best.event, when):
             return None  # the summary tells of an earlier step ("after attacking ... in October")
@@ -753,11 +764,20 @@ class FactChecker:
         def agrees(event: KnownEvent) -> bool:
             return _compare_edge(when, event.when, edge) == AGREE
 
+        def pointedly_agrees(found: Resemblance) -> bool:
+            # a long span holds many dates: a sentence only half like it is not about it
+            # ("Dizzy with Success", which appeared in May 1930" and the exodus from the
+            # collective farms, March–August 1930)
+            vague = _days(found.event.when) > VAGUE_SPAN_DAYS and when.precision != "year"
+            return agrees(found.event) and not (vague and found.score < CLOSE_SHARE * best.score)
+
         plausible = [r for r in ranked if r.score >= PLAUSIBLE_SHARE * best.score]
-        if any(agrees(r.event) for r in plausible):
+        if any(pointedly_agrees(r) for r in plausible):
             return None
         nearest = self._resemblance.rank(alone)
-        if any(agrees(r.event) for r in nearest if r.score >= PLAUSIBLE_SHARE * nearest[0].score):
+        if any(
+            pointedly_agrees(r) for r in nearest if r.score >= PLAUSIBLE_SHARE * nearest[0].score
+        ):
             return None  # the date's own clause reads as another event, one it agrees with
         if any(
             agrees(c.event)
@@ -769,8 +789,10 @@ class FactChecker:
         if len(tied) > 1:
             best = min(tied, key=lambda r: _distance(when, r.event.when))
         distance = _distance(when, best.event.when)
-        if distance > NEAR_DAYS or (distance > NEAR_DAYS / 3 and best.score < FAR_STRONG):
-            return None  # far from the event: more likely another story than a slip
+        if distance > NEAR_DAYS or (
+            distance > NEAR_DAYS / 3 and (best.score < FAR_STRONG or len(tied) > 1)
+        ):
+            return None  # far from the event (or from two alike): another story, not a slip
         verdict = _compare_edge(when, best.event.when, edge)
         # every resembling event disagrees: the date is wrong even when it is unclear which
         # of two tied events the sentence tells of, so a tie only picks the nearer
@@ -786,19 +808,19 @@ class FactChecker:
             confidence=_clamp(confidence),
         )
 
-    def _clause_tells_another_story(self, clause: Clause, best: Resemblance) -> bool:
-        """Whether the date's own clause names a happening of another kind than the resembling
-        event's, in words the event's title and summary do not use: "the Baltic states were
-        annexed in 1940 under the terms of the Nazi-Soviet Pact" dates an annexation, not the
-        pact; "Tukhachevsky, arrested in May 1937, was tried ..." an arrest, not the trial.
-        Loose happenings ("adopted", "became") rule nothing out."""
-        kind = _kind(best.event.kind)
-        words = self._resemblance.words_of(best.event)
-        specific = [h for h in clause.happenings if not set(h.kinds) & LOOSE_KINDS]
-        return bool(specific) and all(
-            not _related_kinds(kind, h.kinds) and not stems(content_words(h.text)) & words
-            for h in specific
-        )
+    def _verb_tells_another_story(
+        self, clause: Clause, when: DateExpression, best: Resemblance
+    ) -> bool:
+        """Whether the verb the date belongs to names a happening of another kind than the
+        resembling event's, in words the event's title and summary do not use: "the Baltic
+        states were annexed in 1940 under the terms of the Nazi-Soviet Pact" dates an
+        annexation, not the pact; "Tukhachevsky, arrested in May 1937, was tried ..." an
+        arrest, not the trial. A loose verb ("adopted", "became", "voted") rules nothing out."""
+        kinds = _verb_kinds(clause, when)
+        if not kinds or kinds & LOOSE_KINDS or _related_kinds(_kind(best.event.kind), kinds):
+            return False
+        verb = clause.text[clause.verb[0] - clause.start : clause.verb[1] - clause.start]
+        return not stems(content_words(verb)) & self._resemblance.words_of(best.event)
 
     # -- lifetimes --------------------------------------------------------------------------
 
@@ -973,6 +995,12 @@ def _summary_agrees(event: KnownEvent, when: DateExpression) -> bool:
     months = {MONTHS.get(m.group("month").lower()) for m in _SUMMARY_MONTH.finditer(event.summary)}
     years = {event.when.earliest.year, event.when.latest.year} if event.when.earliest else set()
     return when.precision == "month" and when.month in months and when.year in years
+
+
+def _days(when: HistoricalDate) -> int:
+    """How many days a date covers."""
+    low, high = _event_span(when)
+    return (high - low).days if low != date.min and high != date.max else 10**6
 
 
 def _written_date(when: DateExpression) -> HistoricalDate | None:
