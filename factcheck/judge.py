@@ -13,6 +13,12 @@ compared with the event's `HistoricalDate` at the claim's own precision ("1917" 
   event's date as expected;
 * nothing is linked well enough, or two candidates tie: silence.
 
+A second reading (`resemblance`) ranks the events by what the whole sentence shares with each
+(rare words of title and summary, people, organisations, places, the kind of happening), for
+the drafts the clause grammar cannot follow ("the treaty was signed ...", a verb it does not
+know, "he" two sentences on). Each date gets both readings: a grammar link is dropped when an
+event the sentence resembles agrees with the date, and the more confident finding is reported.
+
 Durations ("six weeks later") are checked against the gap between two identified events;
 anachronisms are people acting after their death or before their birth. False alarms are the
 main risk, so only confident findings are reported (see `Finding.confidence`).
