@@ -132,7 +132,7 @@ RANKED = 25
 FAR_STRONG = 9.0
 #: A grammar link this confident is reported however far the event is from the claimed date.
 SURE = 0.8
-LOCAL_SHARE = 0.25
+LOCAL_SHARE = 0.15
 PLAUSIBLE_SHARE = 0.6
 TIE_SHARE = 0.9
 #: A span longer than this agrees with a day or month only if the sentence is close to it.
