@@ -321,6 +321,22 @@ _NS_LABEL = r"(?:(?i:N\.\s?S\.|New\s+Style)[:,]?\s*)?"
 
 #: (form, pattern); tried together, the longest match at the leftmost position wins.
 _DATE_FORMS: list[tuple[str, re.Pattern[str]]] = [
+    # 23–27 February (8–12 March) 1917
+    (
+        "dual-range",
+        re.compile(
+            rf"\b{_d('d1')}\s*[–—-]\s*{_d('d3')}\s+{_m('m1')}\s*\(\s*{_NS_LABEL}{_d('d2')}\s*[–—-]\s*"
+            rf"{_d('d4')}\s+{_m('m2')}\s*\),?\s+{_y('y1')}"
+        ),
+    ),
+    # 1–18 March 1921, 1 to 18 March 1921, 30 July – 23 August 1903
+    (
+        "day-range",
+        re.compile(
+            rf"\b{_d('d1')}(?:\s+{_m('m1')})?\s*(?:[–—-]|\s(?i:to|until|till)\s)\s*{_d('d3')}\s+"
+            rf"{_m('m3')},?\s+{_y('y1')}"
+        ),
+    ),
     # 3 (16) December 1905
     ("dual-day", re.compile(rf"\b{_d('d1')}\s*\(\s*{_d('d2')}\s*\)\s+{_m('m1')},?\s+{_y('y1')}")),
     # 3/16 December 1905
@@ -448,7 +464,8 @@ class DateExpression:
     part; `new_style` holds the bracketed New Style part). `precision` is 'day', 'month',
     'year' or 'decade'; `end_year` closes a range ("1918–1921") or a decade. `part` is
     'early', 'mid' or 'late'. `calendar` is 'unmarked', 'os' or 'ns' (an explicit marker) or
-    'dual'. `relation` is 'at', or 'before'/'after' for "by 1921", "after 1905", or 'until' for
+    'dual'. A range of days keeps its last day in `until` (month, day). `relation` is 'at', or
+    'before'/'after' for "by 1921", "after 1905", or 'until' for
     "until 1917" (such bounds are not point claims, though "until" may close a span, and "not
     until 1917" is 'at').
     """
@@ -466,6 +483,10 @@ class DateExpression:
     new_style: tuple[int, int, int] | None = None
     relation: str = "at"
     approximate: bool = False
+    #: the last day of a range of days ("1–18 March 1921", "30 July – 23 August 1903"), and
+    #: of its bracketed New Style part ("23–27 February (8–12 March) 1917")
+    until: tuple[int, int] | None = None
+    new_style_until: tuple[int, int, int] | None = None
 
     def span(self, reading: str = "gregorian") -> Span | None:
         """First and last Gregorian day the written date covers when read in `reading`.
@@ -479,6 +500,8 @@ class DateExpression:
         year = self.year
         if self.precision == "day":
             first = last = _calendar_day(year, self.month, self.day, reading)
+            if self.until:
+                last = _calendar_day(year, *self.until, reading)
         elif self.precision == "month":
             low, high = _PART_DAYS.get(self.part, (1, 31))
             length = _month_length(year, self.month, reading)
@@ -507,22 +530,22 @@ class DateExpression:
         """Whether the two halves of a dual date name the same day (True if not dual)."""
         if self.new_style is None:
             return True
-        old_style = _calendar_day(self.year, self.month, self.day, "julian")
-        return old_style is not None and old_style == _calendar_day(*self.new_style, "gregorian")
+        return self.span("julian") is not None and self.span("julian") == self.new_style_span()
 
     def new_style_span(self) -> Span | None:
-        """The day the bracketed New Style part of a dual date names, as a span."""
-        if self.new_style is None:
-            return None
-        day = _calendar_day(*self.new_style, "gregorian")
-        return (day, day) if day else None
+        """The day (or days) the bracketed New Style part of a dual date names, as a span."""
+        return self._bracketed("gregorian")
 
     def new_style_as_julian_span(self) -> Span | None:
         """The bracketed part read as Old Style: how "12 (25) October 1917" names the 25th OS."""
+        return self._bracketed("julian")
+
+    def _bracketed(self, reading: str) -> Span | None:
         if self.new_style is None:
             return None
-        day = _calendar_day(*self.new_style, "julian")
-        return (day, day) if day else None
+        first = _calendar_day(*self.new_style, reading)
+        last = _calendar_day(*(self.new_style_until or self.new_style), reading)
+        return (first, last) if first and last else None
 
     def old_style_edtf(self) -> str:
         """The written figures as an EDTF string (used for the Old Style part of a dual date)."""
@@ -591,7 +614,25 @@ def _expression(text: str, form: str, match: re.Match[str]) -> DateExpression | 
     start, end = match.start(), match.end()
     year = _int(match, "y1", "y3")
     fields: dict = {"year": year, "part": _part(match)}
-    if form in ("dual-day", "dual-month", "dual-year"):
+    if form in ("day-range", "dual-range"):
+        last_month = _month(match, "m3") or _month(match, "m1")
+        month = _month(match, "m1") or last_month
+        first, last = (month, _int(match, "d1")), (last_month, _int(match, "d3"))
+        if last <= first:
+            return None
+        fields.update(month=month, day=first[1], until=last, precision="day")
+        if form == "dual-range":
+            new_month = _month(match, "m2")
+            fields.update(
+                calendar="dual",
+                new_style=(year, new_month, _int(match, "d2")),
+                new_style_until=(year, new_month, _int(match, "d4")),
+            )
+            if fields["new_style_until"] <= fields["new_style"]:
+                # "(31 October – 13 November)" is not written with one month; a later bracket
+                # month belongs to the end
+                return None
+    elif form in ("dual-day", "dual-month", "dual-year"):
         month = _month(match, "m1")
         new_month = _month(match, "m2") or month
         new_year = _int(match, "y2") or year
@@ -621,7 +662,16 @@ def _expression(text: str, form: str, match: re.Match[str]) -> DateExpression | 
         return None
     if fields.get("day") and not _valid_day(fields):
         return None
-    if form in ("day", "month"):
+    if fields.get("until") and not _valid_day(
+        {
+            **fields,
+            "month": fields["until"][0],
+            "day": fields["until"][1],
+            "new_style": fields.get("new_style_until"),
+        }
+    ):
+        return None
+    if form in ("day", "month", "day-range"):
         mark = _CALENDAR_MARK.match(text, end)
         if mark:
             end = mark.end()
@@ -629,7 +679,7 @@ def _expression(text: str, form: str, match: re.Match[str]) -> DateExpression | 
             fields["calendar"] = "os" if label in ("o.s.", "oldstyle", "julian") else "ns"
     before = text[:start]
     relation = _RELATION.search(before)
-    if relation and form != "range":
+    if relation and form not in ("range", "day-range", "dual-range"):
         word = " ".join(relation.group("rel").lower().split())
         if word in ("until", "till", "not until"):
             # "the siege lasted until 27 January 1944" closes a span; "he did not speak until

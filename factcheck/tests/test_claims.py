@@ -244,6 +244,38 @@ DATE_CASES = [
         [("1917", 1917, None, None, "year", "unmarked", {"relation": "until"})],
     ),
     (
+        "The rising lasted from 1 to 18 March 1921.",
+        [
+            (
+                "1 to 18 March 1921",
+                1921,
+                3,
+                1,
+                "day",
+                "unmarked",
+                {"until": (3, 18), "relation": "at"},
+            )
+        ],
+    ),
+    (
+        "The congress sat from 30 July – 23 August 1903.",
+        [("30 July – 23 August 1903", 1903, 7, 30, "day", "unmarked", {"until": (8, 23)})],
+    ),
+    (
+        "Petrograd rose on 23–27 February (8–12 March) 1917.",
+        [
+            (
+                "23–27 February (8–12 March) 1917",
+                1917,
+                2,
+                23,
+                "day",
+                "dual",
+                {"until": (2, 27), "new_style": (1917, 3, 8), "new_style_until": (1917, 3, 12)},
+            )
+        ],
+    ),
+    (
         "He did not speak until 3 July 1941.",
         [("3 July 1941", 1941, 7, 3, "day", "unmarked", {})],
     ),

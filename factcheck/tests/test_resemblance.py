@@ -104,6 +104,17 @@ def findings(checker, text):
             "The Chernobyl reactor exploded on 26 April 1985.",
             "chernobyl-disaster",
         ),
+        # a range of days, and one in both calendars
+        (
+            "The Kronstadt rising lasted from 1 to 18 March 1921.",
+            "The Kronstadt rising lasted from 1 to 18 March 1922.",
+            "kronstadt-rising",
+        ),
+        (
+            "The February Revolution ran from 23–27 February (8–12 March) 1917.",
+            "The February Revolution ran from 23–27 February (8–12 March) 1918.",
+            "february-revolution",
+        ),
         # a span said to open or close
         (
             "The battle of Stalingrad opened on 17 July 1942.",
