@@ -391,6 +391,14 @@ _DATE_FORMS: list[tuple[str, re.Pattern[str]]] = [
     ),
     # early 1905, mid-1905
     ("year", re.compile(rf"\b(?P<part>(?i:early|mid|late))[\s-]+(?P<y1>{_YEAR})(?![\w-])")),
+    # the summer of 1917, spring 1921
+    (
+        "year",
+        re.compile(
+            rf"\b(?:(?i:the)\s+)?(?P<part>(?i:spring|summer|autumn|fall))(?:\s+of)?\s+"
+            rf"(?P<y1>{_YEAR})(?![\w-])"
+        ),
+    ),
     # 1917 (accepted only where the context makes it a year: see _is_year)
     ("year", re.compile(rf"(?<![\w.,/-])(?P<y1>{_YEAR})(?![\w-]|[.,]\d)")),
 ]
@@ -433,7 +441,15 @@ _FUNCTION_WORDS = frozenset(
 )
 
 _PART_DAYS = {"early": (1, 13), "mid": (8, 23), "late": (18, 31)}
-_PART_MONTHS = {"early": (1, 5), "mid": (4, 9), "late": (8, 12)}
+_PART_MONTHS = {
+    "early": (1, 5),
+    "mid": (4, 9),
+    "late": (8, 12),
+    # seasons, a month either side for writers who stretch them (winter straddles two years)
+    "spring": (2, 6),
+    "summer": (5, 9),
+    "autumn": (8, 12),
+}
 _PART_DECADE = {"early": (0, 3), "mid": (3, 7), "late": (6, 9)}
 _APPROXIMATE_SLACK = {"day": 3, "month": 31, "year": 366, "decade": 731}
 
@@ -604,9 +620,13 @@ def _part(match: re.Match[str]) -> str | None:
     if not value:
         return None
     value = " ".join(value.lower().split())
-    return {"the end of": "late", "the beginning of": "early", "the start of": "early"}.get(
-        value, "mid" if value == "the middle of" else value
-    )
+    return {
+        "the end of": "late",
+        "the beginning of": "early",
+        "the start of": "early",
+        "the middle of": "mid",
+        "fall": "autumn",
+    }.get(value, value)
 
 
 def _expression(text: str, form: str, match: re.Match[str]) -> DateExpression | None:

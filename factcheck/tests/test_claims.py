@@ -244,6 +244,24 @@ DATE_CASES = [
         [("1917", 1917, None, None, "year", "unmarked", {"relation": "until"})],
     ),
     (
+        "By the summer of 1918 the civil war had begun.",
+        [
+            (
+                "the summer of 1918",
+                1918,
+                None,
+                None,
+                "year",
+                "unmarked",
+                {"part": "summer", "relation": "before"},
+            )
+        ],
+    ),
+    (
+        "In autumn 1917 the Bolsheviks grew.",
+        [("autumn 1917", 1917, None, None, "year", "unmarked", {"part": "autumn"})],
+    ),
+    (
         "The rising lasted from 1 to 18 March 1921.",
         [
             (
