@@ -332,8 +332,15 @@ class FactChecker:
             for kind, when in (("birth", born), ("death", died)):
                 if when is None:
                     continue
+                # the chronology's own event of that birth or death, not another death the
+                # person took part in (Trotsky is among the people of Lenin's death)
                 known = next(
-                    (e for e in events if _kind(e.kind) == kind and person in e.people), None
+                    (
+                        e
+                        for e in events
+                        if _kind(e.kind) == kind and person in e.people and e.when == when
+                    ),
+                    None,
                 )
                 if known is None:
                     known = KnownEvent(

@@ -102,7 +102,7 @@ class _Document:
     title: frozenset[str]
     summary: frozenset[str]
     entities: frozenset[str]
-    people: frozenset[str]
+    people: frozenset[str]  # the people a birth, death or execution happens to
     kind: str
 
 
@@ -127,6 +127,8 @@ class EventIndex:
         for event in events:
             named = entities.find(Sentence(0, event.title))
             title_entities = {slug for m in named if len(m.slugs) == 1 for slug in m.slugs}
+            # whose birth or death it is: the person its title names, else its first person
+            named_people = [s for s in event.people if s in title_entities]
             name_words = content_words(" ".join(m.text for m in named))
             title = stems(content_words(event.title) - name_words)
             summary = stems(content_words(event.summary) - name_words) - title
@@ -139,7 +141,7 @@ class EventIndex:
                     | frozenset(event.organisations)
                     | frozenset(event.places)
                     | title_entities,
-                    people=frozenset(event.people),
+                    people=frozenset(named_people or event.people[:1]),
                     kind=kind_of(event.kind),
                 )
             )

@@ -104,6 +104,8 @@ def findings(checker, text):
             "The Chernobyl reactor exploded on 26 April 1985.",
             "chernobyl-disaster",
         ),
+        # a death is the dead person's, not that of everyone in the event
+        ("Lenin's father died in 1886.", "Lenin's father died in 1887.", "lenin-father-dies"),
         # a range of days, and one in both calendars
         (
             "The Kronstadt rising lasted from 1 to 18 March 1921.",
@@ -176,3 +178,9 @@ def test_a_wrong_date_is_flagged_and_the_right_one_is_not(pack_checker, right, w
 )
 def test_right_dates_near_other_events_stay_silent(pack_checker, text):
     assert findings(pack_checker, text) == []
+
+
+def test_acting_after_death_names_the_persons_own_death(pack_checker):
+    """Trotsky is among the people of Lenin's death; his own death is the one to cite."""
+    (finding,) = pack_checker.check("Trotsky led the Red Army in 1945.")
+    assert (finding.kind, finding.event) == ("anachronism", "trotsky-dies")
