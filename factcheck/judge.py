@@ -478,7 +478,7 @@ class FactChecker:
         A person acting outside their lifetime is reported first: it rests on the lifespan
         alone. Then the two readings: the clause grammar's link, unless an event the whole
         sentence resembles agrees with the date or the linked event is years away on a weak
-        link; and the resemblance reading. The more confident finding wins.
+        link; and the resemblance reading. A calendar slip wins, then the more confident.
         """
         lifetime = self._judge_lifetime(analysed, clause, when)
         if lifetime:
@@ -491,7 +491,8 @@ class FactChecker:
                 linked = None
         resembled = self._judge_by_resemblance(analysed, clause, when, lead)
         found = [f for f in (linked, resembled) if f]
-        return max(found, key=lambda f: f.confidence, default=None)
+        # a date that matches an event exactly in the other calendar is best explained so
+        return max(found, key=lambda f: (f.kind == CALENDAR, f.confidence), default=None)
 
     def _judge_against_events(
         self, analysed: AnalysedSentence, clause: Clause, when: DateExpression
@@ -805,6 +806,11 @@ class FactChecker:
         tied = [r for r in plausible if r.score >= TIE_SHARE * best.score]
         if len(tied) > 1:
             best = min(tied, key=lambda r: _distance(when, r.event.when))
+        slips = [r for r in plausible if _compare_edge(when, r.event.when, edge) == CALENDAR]
+        if slips:
+            # "got to Petrograd on 4 May 1917" is his return of 4 (17) May in the other calendar,
+            # not the detention in April the sentence also tells of
+            best = slips[0]
         distance = _distance(when, best.event.when)
         if distance > NEAR_DAYS or (
             distance > NEAR_DAYS / 3 and (best.score < FAR_STRONG or len(tied) > 1)
@@ -814,6 +820,8 @@ class FactChecker:
         # every resembling event disagrees: the date is wrong even when it is unclear which
         # of two tied events the sentence tells of, so a tie only picks the nearer
         confidence = 0.6 + 0.02 * min(best.score - RESEMBLANCE_STRONG, 10)
+        if verdict == CALENDAR and when.precision == "day":
+            confidence += 0.1  # the very day, in the other calendar
         return Finding(
             line=analysed.sentence.line,
             sentence=analysed.sentence.text,
