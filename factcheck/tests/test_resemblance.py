@@ -189,8 +189,8 @@ def test_acting_after_death_names_the_persons_own_death(pack_checker):
 def test_a_day_right_in_the_other_calendar_is_reported_as_a_calendar_slip(pack_checker):
     """The sentence also tells of the April detention; the May date is his return, Old Style."""
     (finding,) = pack_checker.check(
-        "Trotsky was held by the British in Canada that April; he finally got to Petrograd on "
-        "4 May 1917."
+        "When the Tsar fell, Trotsky hurried home, only to be held by the British in Canada that "
+        "April; he finally got to Petrograd on 4 May 1917."
     )
     assert (finding.kind, finding.event) == ("calendar", "trotsky-returns-petrograd")
     assert finding.expected == "4 (17) May 1917"
