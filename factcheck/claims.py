@@ -26,7 +26,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cached_property, lru_cache
 from typing import Protocol
@@ -42,8 +42,8 @@ QUOTED_DIRECTIVES = frozenset({"quote", "source"})
 
 #: Words ending in a full stop that do not end a sentence (compared in lower case).
 ABBREVIATIONS = frozenset(
-    """c. ca. cf. ch. chs. col. dr. ed. eds. fig. gen. jan. feb. mar. apr. jun. jul. aug. sep.
-    sept. oct. nov. dec. lt. mr. mrs. ms. no. nos. p. pp. prof. rev. st. vol. vols. vs.""".split()
+    """b. c. ca. cf. ch. chs. col. d. dr. ed. eds. fig. gen. jan. feb. mar. apr. jun. jul. aug.
+    sep. sept. oct. nov. dec. lt. mr. mrs. ms. no. nos. p. pp. prof. rev. st. vol. vols. vs.""".split()
 )
 
 
@@ -1310,6 +1310,9 @@ def find_lifespans(
         person = _person(mention, entities)
         match = _LIFESPAN.match(sentence.text, mention.end) if person else None
         if not match:
+            full = _full_lifespan(sentence.text, mention.end) if person else None
+            if full:
+                found.append(LifespanClaim(person, *full))
             continue
         start = match.start() + len(match.group()) - len(match.group().lstrip())
         born = _lifespan_year(match, "b") or _lifespan_year(match, "y1")
@@ -1322,6 +1325,52 @@ def find_lifespans(
             )
         )
     return found
+
+
+_PARENTHESIS = re.compile(r"\s*\((?P<inner>[^()]*(?:\([^()]*\)[^()]*)*)\)")
+_BORN_DIED = re.compile(r"\b(?:(?P<b>b\.|born)|(?P<d>d\.|died))\s*$", re.I)
+_DASH = re.compile(r"\s*(?:[–—-]|to)\s*$")
+
+
+def _full_lifespan(
+    text: str, after: int
+) -> tuple[str, int, int, DateExpression | None, DateExpression | None] | None:
+    """A lifespan of full dates in the brackets after a name: "(7 November 1879 – 21 August
+    1940)", "(real name Bronstein; b. 26 October (7 November) 1879, Yanovka; d. 21 August
+    1940)". Returns its text, start, end, and the birth and death dates, or None."""
+    bracket = _PARENTHESIS.match(text, after)
+    if not bracket:
+        return None
+    offset = bracket.start("inner")
+    inner = bracket.group("inner")
+    dates = [d for d in find_dates(inner) if d.precision in ("day", "month")]
+    born = died = None
+    for written in dates:
+        marker = _BORN_DIED.search(inner[: written.start])
+        if marker:
+            if marker.group("b"):
+                born = born or written
+            else:
+                died = died or written
+    if born is None and died is None and len(dates) == 2:
+        first, second = dates
+        between = inner[first.end : second.start]
+        if not inner[: first.start].strip() and _DASH.match(between):
+            born, died = first, second
+    if born is None and died is None:
+        return None
+    if born and died and died.year - born.year < MIN_LIFESPAN_YEARS:
+        return None  # a term of office, not a life
+    start = bracket.start() + len(bracket.group()) - len(bracket.group().lstrip())
+    return (
+        text[start : bracket.end()],
+        start,
+        bracket.end(),
+        *(
+            replace(d, start=d.start + offset, end=d.end + offset) if d else None
+            for d in (born, died)
+        ),
+    )
 
 
 def _lifespan_year(

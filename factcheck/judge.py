@@ -889,23 +889,26 @@ class FactChecker:
         return None
 
     def _judge_lifespan(self, analysed: AnalysedSentence, claim: LifespanClaim) -> list[Finding]:
-        """Check "Trotsky (1879–1940)" against the person's lifespan."""
+        """Check "Trotsky (1879–1940)", "Trotsky (b. 26 October (7 November) 1879; d. 21 August
+        1940)" against the person's lifespan."""
         findings = []
         known = self.chronology.lifespans.get(claim.person, (None, None))
         pairs = zip(("birth", "death"), (claim.born, claim.died), known, strict=True)
         for kind, written, actual in pairs:
-            if written is None or actual is None or compare(written, actual) == AGREE:
+            verdict = compare(written, actual) if written and actual else AGREE
+            if verdict == AGREE:
                 continue
             event = self._lifetime_events[(claim.person, kind)]
             findings.append(
                 Finding(
                     line=analysed.sentence.line,
                     sentence=analysed.sentence.text,
-                    claim=claim.text,
+                    # a full date is named alone; "(1879–1941)" is one claim
+                    claim=written.text if written.precision in ("day", "month") else claim.text,
                     expected=f"{'born' if kind == 'birth' else 'died'} {actual.display()}",
                     event=event.slug,
                     source=event.source,
-                    kind=CONTRADICTION,
+                    kind=verdict,
                     confidence=0.9,
                 )
             )

@@ -194,3 +194,21 @@ def test_a_day_right_in_the_other_calendar_is_reported_as_a_calendar_slip(pack_c
     )
     assert (finding.kind, finding.event) == ("calendar", "trotsky-returns-petrograd")
     assert finding.expected == "4 (17) May 1917"
+
+
+@pytest.mark.parametrize(
+    "text, wrong",
+    [
+        ("Leon Trotsky (7 November 1879 – 21 August 1940) was a revolutionary.", None),
+        ("Leon Trotsky (7 November 1879 – 22 August 1940) was a revolutionary.", "22 August 1940"),
+        (
+            "Leon Trotsky (real name Bronstein; b. 26 October (7 November) 1879, Yanovka; "
+            "d. 22 August 1940, Coyoacán) was a Marxist.",
+            "22 August 1940",
+        ),
+        # a term of office, not a life
+        ("Yuri Andropov (12 November 1982 – 9 February 1984) ruled briefly.", None),
+    ],
+)
+def test_full_dates_of_a_life_in_brackets_after_a_name(pack_checker, text, wrong):
+    assert [f.claim for f in pack_checker.check(text)] == ([wrong] if wrong else [])
