@@ -1478,8 +1478,13 @@ def _within(item: Mention | Happening, span: tuple[int, int]) -> bool:
 
 
 def _is_subject_phrase(text: str, start: int, end: int) -> bool:
-    """Whether a sentence's first clause is only its subject ("The October Manifesto,")."""
-    return not _INTRODUCTORY.match(text, start) and not _FINITE_VERB.search(text, start, end)
+    """Whether a sentence's first clause is only its subject ("The October Manifesto,"), not
+    a clause of its own ("Soviet tanks crushed the East German rising, and ...")."""
+    return (
+        not _INTRODUCTORY.match(text, start)
+        and not _FINITE_VERB.search(text, start, end)
+        and _main_verb(text, start, end, []) is None
+    )
 
 
 def _make_clause(

@@ -657,11 +657,16 @@ class FactChecker:
         references = [m.span() for m in _REFERENCE.finditer(analysed.sentence.text)]
         mentions = [m for c in analysed.clauses for m in c.mentions]
         told_of = clause
-        if not clause.mentions and clause.subject_source != "explicit":
+        before = [c for c in analysed.clauses if c.end <= clause.start]
+        if before and before[-1].mentions and before[-1].verb is None and not before[-1].dates:
+            # "..., and the Warsaw Pact, signed on 14 May 1955, tied ...": the clause before is
+            # the subject the date's clause goes on to tell of
+            told_of = before[-1]
+        elif not clause.mentions and clause.subject_source != "explicit":
             # "the Constituent Assembly, in which they were a minority, was closed down on
             # ...": the clause is about what the last clause naming something named
-            before = [c for c in analysed.clauses if c.end <= clause.start and c.mentions]
-            told_of = before[-1] if before else clause
+            naming = [c for c in before if c.mentions]
+            told_of = naming[-1] if naming else clause
         for other in [clause] if alone else analysed.clauses:
             weight = 1.0 if other is clause or other is told_of else 0.5
             query.add("stems", weighted_stems(other.free_words), weight)

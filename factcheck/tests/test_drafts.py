@@ -1,4 +1,4 @@
-"""Drafts the checker had not seen: eighteen short articles with five wrong dates each.
+"""Drafts the checker had not seen: twenty-one short articles with five wrong dates each.
 
 Helpers who never saw the checker's code wrote them from the course chronology, in their own
 words, with each wrong date recorded in the front matter (`wrong:` claims and the event each
@@ -7,9 +7,13 @@ contradicts), and for nine of them fifteen single sentences, five of them wrong
 The six in `data/final/` came after it: their first run flagged 21 of 30 wrong dates with three
 false alarms (an "Order No. 1" taken for Order 00447, the SRs' murder of Sipyagin for Gapon's,
 the Kirov murder for the attack on Finland); the fixes since bring them to 27 of 30 and none.
-The three in `data/blind/` (two of them about Trotsky) were written last and run once, with
-nothing tuned on them since: 9 of 15 wrong dates flagged, one false alarm ("In January 1925
-Trotsky lost the army" read as the party conference of January 1924 that condemned him).
+The six in `data/blind/` were written last, and each was run once before any change it
+prompted. The first three (two about Trotsky): 9 of 15 wrong dates flagged, one false alarm
+("In January 1925 Trotsky lost the army" read as the party conference of January 1924 that
+condemned him, still there); a lifespan in brackets with full dates ("d. 22 August 1940")
+was then taught, 10 of 15. The other three: 12 of 15, two false alarms ("the Warsaw Pact,
+signed on 14 May 1955" read through the clause before it, since fixed; "24–25 October (6–7
+November) 1917" read as the taking of the Winter Palace, still there).
 The floors below are what the checker must keep on all of them; rates and misses are printed.
 """
 
@@ -25,7 +29,7 @@ DRAFTS = sorted(
 SENTENCES = sorted((DATA / "heldout").glob("*_sentences.yaml"))
 #: Of all wrong dates in the drafts, the share that must be flagged.
 RECALL_FLOOR = 0.85
-#: Findings on right dates allowed over all the drafts (342 right dates).
+#: Findings on right dates allowed over all the drafts (398 right dates).
 FALSE_ALARMS_ALLOWED = 2
 
 

@@ -171,6 +171,9 @@ def test_a_wrong_date_is_flagged_and_the_right_one_is_not(pack_checker, right, w
         # a date within a span, with its end in the same sentence
         "Leningrad was besieged from 8 September 1941, and the siege was lifted on 27 January "
         "1944.",
+        # the first clause is a clause of its own, not the subject of "signed"
+        "Soviet tanks crushed the East German rising of 17 June 1953, and the Warsaw Pact, "
+        "signed on 14 May 1955, tied the people's democracies to Moscow.",
         # "the end of 1922" is part of the year, not the end of the span
         'In notes dictated at the end of 1922, later called his "Testament", Lenin warned '
         "against Stalin.",
