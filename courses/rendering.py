@@ -54,26 +54,16 @@ class Entities:
         cited = {match.group(1) for match in CITATION.finditer(text)}
         entities = cls()
         if slugs:
-            entities.people = {
-                p.slug: p
-                for p in PersonPage.objects.live()
-                .filter(slug__in=slugs)
-                .only("slug", "title", "url_path")
-            }
-            entities.organisations = {
-                o.slug: o
-                for o in OrganisationPage.objects.live()
-                .filter(slug__in=slugs)
-                .only("slug", "title", "url_path")
-            }
+
+            def live_pages(model):
+                pages = model.objects.live().filter(slug__in=slugs)
+                return {p.slug: p for p in pages.only("slug", "title", "url_path")}
+
+            entities.people = live_pages(PersonPage)
+            entities.organisations = live_pages(OrganisationPage)
             entities.places = {p.slug: p for p in Place.objects.filter(slug__in=slugs)}
             entities.terms = {t.slug: t for t in GlossaryTerm.objects.filter(slug__in=slugs)}
-            entities.articles = {
-                a.slug: a
-                for a in ArticlePage.objects.live()
-                .filter(slug__in=slugs)
-                .only("slug", "title", "url_path")
-            }
+            entities.articles = live_pages(ArticlePage)
             entities.events = {
                 e.slug: e for e in Event.objects.filter(slug__in=slugs).only("slug", "title")
             }
