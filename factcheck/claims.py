@@ -1062,10 +1062,10 @@ HAPPENING_FORMS: list[tuple[tuple[str, ...], str]] = [
     (("purge",), r"purged|purges?"),
     (("pogrom", "massacre"), r"pogroms?"),
     (("battle", "campaign", "war"), r"offensive|retook|recaptured|fell\s+to"),
-    (("launch", "policy"), r"launched|launch"),
+    (("launch", "policy"), r"launch"),  # "launched" is named above
     (("award",), r"awarded|award"),
     (("accession",), r"accession|ascended|succeeded\s+to\s+the\s+throne"),
-    (("deportation", "exile"), r"deported|deportation|deportations"),
+    (("deportation", "exile"), r"deportations"),  # "deported", "deportation": exile, above
     (("intervention", "war"), r"intervention|intervened"),
     (("withdrawal",), r"withdrawal|withdrew"),
     (("annexation",), r"annexed|annexation|annex|incorporated"),
