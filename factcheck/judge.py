@@ -110,39 +110,44 @@ _YEAR_NUMBER = re.compile(r"\b1\d{3}\b")
 #: A numbered thing in a title ("Order No. 1", "Sputnik 2"): a sentence that numbers the
 #: same thing otherwise ("Order 00447") is not about it.
 _TITLE_NUMBER = re.compile(r"\b([A-Z][\w-]*)\s+(?:No\.?\s*)?(\d{1,3})\b(?![\d,.])")
-#: Happenings a person can be part of after their death (what is done to them after it is
-#: passive, and not checked either: "Lenin was criticised in 1956").
-#: The resemblance reading (`FactChecker._judge_by_resemblance`): the score an event needs to
-#: be taken as what a sentence is about, the share of that score another event needs to be a
-#: plausible reading too (and to tie), how far the claimed date may be from the event's (more
-#: than a year only for a strong resemblance; words alone need more too), and
-#: how much a person counts who is only implied ("he": the person named before, or the text's
-#: lead person). The course's 850 right dates and the drafts' 273 first give false alarms at a
-#: score of 6.0; 7.0 keeps a margin.
+#: The resemblance reading (`FactChecker._judge_by_resemblance`). The score an event needs to
+#: be taken as what a sentence is about: the course's 850 right dates and the drafts' 273 first
+#: give false alarms at 6.0, so 7.0 keeps a margin; words alone, with no entity or kind, need
+#: more.
 RESEMBLANCE_STRONG = 7.0
+WORDS_ONLY_STRONG = 12.0
 #: Kinds named by verbs too general to rule an event out ("adopted" a constitution, "became"
 #: the first woman in space, "announced" a cut in the army).
 LOOSE_KINDS = frozenset(
     """appointment election policy decree founding meeting congress opening publication speech
     treaty joining relocation return launch dissolution declaration""".split()
 )
-WORDS_ONLY_STRONG = 12.0
 #: How many of the most resembling events are weighed at all.
 RANKED = 25
-FAR_STRONG = 9.0
-#: A grammar link this confident is reported however far the event is from the claimed date.
-SURE = 0.8
+#: The share of an event's resemblance that must come from the date's own clause; the share
+#: of the best score another event needs to be a plausible reading too, and to tie.
 LOCAL_SHARE = 0.15
 PLAUSIBLE_SHARE = 0.6
 TIE_SHARE = 0.9
-#: A span longer than this agrees with a day or month only if the sentence is close to it.
+#: A span longer than this agrees with a day or month only if the sentence is close to it
+#: (CLOSE_SHARE of the best score).
 VAGUE_SPAN_DAYS = 92
 CLOSE_SHARE = 0.75
+#: How far a claimed date may be from the event it is judged against; beyond a third of it,
+#: only a resemblance of FAR_STRONG will do.
 NEAR_DAYS = 3 * 366
+FAR_STRONG = 9.0
+#: A grammar link this confident is reported however far the event is from the claimed date.
+SURE = 0.8
+#: How much a person counts who is only implied ("he": the person named before, or the text's
+#: lead person at LEAD_WEIGHT when someone else was named before); a phrase that only places
+#: the sentence in time ("after the July Days"); an owner ("Trotsky's son").
 PRONOUN_WEIGHT = 0.8
+LEAD_WEIGHT = 0.4
 REFERENCE_WEIGHT = 0.3
 OWNER_WEIGHT = 0.3
-LEAD_WEIGHT = 0.4
+#: Happenings a person can be part of after their death (what is done to them after it is
+#: passive, and not checked either: "Lenin was criticised in 1956").
 POSTHUMOUS_KINDS = frozenset({"death", "funeral", "renaming"})
 POSTHUMOUS_WORDS = frozenset(
     """posthumous posthumously memory legacy remembered reburied body remains mausoleum tomb
@@ -387,7 +392,6 @@ class FactChecker:
             frozenset(s for w in p.distinctive_words if frequency[s := _stem(w)] <= RARE_TITLE_WORD)
             for p in self._profiles
         ]
-        self._events_by_slug = {e.slug: e for e in events}
         self._local = threading.local()
         self._resemblance = EventIndex(events, self.entities, _kind, PERSONAL_KINDS)
         self._index: dict[str, list[int]] = {}
@@ -484,12 +488,17 @@ class FactChecker:
         if lifetime:
             return lifetime
         linked = self._judge_against_events(analysed, clause, when)
-        if linked and linked.event:
-            event = self._events_by_slug[linked.event]
-            far = _distance(when, event.when) > NEAR_DAYS and linked.confidence < SURE
-            if far or self._resembling_event_agrees(analysed, clause, when, lead):
+        # a conversion slip ("25 October (8 November)") names no event to weigh
+        linked_event = self._profile_of[linked.event].event if linked and linked.event else None
+        judged = _judged_by_resemblance(analysed, when)
+        ranked = self._resembling(analysed, clause, when, lead) if judged or linked_event else []
+        if linked_event:
+            far = _distance(when, linked_event.when) > NEAR_DAYS and linked.confidence < SURE
+            if far or _some_agree(ranked, when):
                 linked = None
-        resembled = self._judge_by_resemblance(analysed, clause, when, lead)
+        resembled = (
+            self._judge_by_resemblance(analysed, clause, when, lead, ranked) if judged else None
+        )
         found = [f for f in (linked, resembled) if f]
         # a date that matches an event exactly in the other calendar is best explained so
         return max(found, key=lambda f: (f.kind == CALENDAR, f.confidence), default=None)
@@ -733,21 +742,13 @@ class FactChecker:
             )
         ]
 
-    def _resembling_event_agrees(
-        self, analysed: AnalysedSentence, clause: Clause, when: DateExpression, lead: str | None
-    ) -> bool:
-        """Whether an event the sentence resembles nearly as much as the one it resembles most
-        agrees with the date ("the SRs had murdered him [Gapon] in 1906" is not the SRs'
-        murder of Sipyagin in 1902)."""
-        ranked = self._resembling(analysed, clause, when, lead)
-        return any(
-            compare(when, r.event.when) == AGREE
-            for r in ranked
-            if r.score >= max(PLAUSIBLE_SCORE, PLAUSIBLE_SHARE * ranked[0].score)
-        )
-
     def _judge_by_resemblance(
-        self, analysed: AnalysedSentence, clause: Clause, when: DateExpression, lead: str | None
+        self,
+        analysed: AnalysedSentence,
+        clause: Clause,
+        when: DateExpression,
+        lead: str | None,
+        ranked: list[Resemblance],
     ) -> Finding | None:
         """A date judged by the event the sentence resembles most (see `resemblance`).
 
@@ -757,12 +758,8 @@ class FactChecker:
         much agrees with the date; events that agree with another date of the same sentence
         belong to that date and are set aside. A date said to begin or end a span ("the battle
         opened on", "the siege lasted until") is compared with that end of the event.
+        `ranked` is `_resembling` for the date.
         """
-        if when.relation not in ("at", "until") or when.precision == "decade" or when.approximate:
-            return None
-        if not _reads_as_prose(analysed.sentence.text):
-            return None  # a heading or a caption fragment ("After Stalin: 1955 and 1964")
-        ranked = self._resembling(analysed, clause, when, lead)
         alone = self._query(analysed, clause, lead, alone=True)
         # an event the sentence names elsewhere than in the date's clause is not what the date
         # dates ("held in Canada that April; he got to Petrograd on 4 May 1917")
@@ -1203,6 +1200,29 @@ def _edge_date(when: HistoricalDate, edge: str | None) -> HistoricalDate:
 def _compare_edge(claim: DateExpression, when: HistoricalDate, edge: str | None) -> str:
     """`compare` with the end of a span the claim is said to be."""
     return compare(claim, _edge_date(when, edge))
+
+
+def _judged_by_resemblance(analysed: AnalysedSentence, when: DateExpression) -> bool:
+    """Whether the resemblance reading judges a date: a point or the end of a span, not a
+    decade, a bound or an approximation, in a sentence rather than a heading or a caption
+    fragment ("After Stalin: 1955 and 1964")."""
+    return (
+        when.relation in ("at", "until")
+        and when.precision != "decade"
+        and not when.approximate
+        and _reads_as_prose(analysed.sentence.text)
+    )
+
+
+def _some_agree(ranked: list[Resemblance], when: DateExpression) -> bool:
+    """Whether an event the sentence resembles nearly as much as the one it resembles most
+    agrees with the date ("the SRs had murdered him [Gapon] in 1906" is not the SRs' murder
+    of Sipyagin in 1902)."""
+    return any(
+        compare(when, r.event.when) == AGREE
+        for r in ranked
+        if r.score >= max(PLAUSIBLE_SCORE, PLAUSIBLE_SHARE * ranked[0].score)
+    )
 
 
 def _reads_as_prose(text: str) -> bool:
