@@ -2,8 +2,14 @@
 
 import os
 
+from django.core.checks import run_checks
+from django.core.exceptions import ImproperlyConfigured
 from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "clio.settings.production")
 
 application = get_wsgi_application()
+
+# gunicorn runs no system checks: stop here with a clear message rather than a 500 on every page.
+if problems := run_checks(tags=["static_manifest"]):
+    raise ImproperlyConfigured("\n".join(f"{p.msg} {p.hint}" for p in problems))

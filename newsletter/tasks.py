@@ -23,15 +23,39 @@ MAX_ATTEMPTS = 5
 # smtplib's errors are OSErrors too: these two mean the connection failed, not the message.
 CONNECTION_ERRORS = (smtplib.SMTPServerDisconnected, smtplib.SMTPConnectError)
 BATCH = 200
+# A reader waits for these emails: their own queue, served before anything else (`make run`'s
+# worker takes both queues, highest priority first).
+MAIL_QUEUE = "mail"
+MAIL_PRIORITY = 50
 
 
-@task()
+@task(queue_name=MAIL_QUEUE, priority=MAIL_PRIORITY)
 def send_confirmation(email, name):
     """Ask an address to confirm, unless it is confirmed already or has bounced (the reader is told
     the same in every case, so the subscribe form reveals nothing)."""
     from .views import request_confirmation
 
     request_confirmation(email, name)
+
+
+@task(queue_name=MAIL_QUEUE, priority=MAIL_PRIORITY)
+def send_welcome(subscriber_id):
+    """Welcome a subscriber who has just confirmed."""
+    subscriber = Subscriber.objects.filter(pk=subscriber_id, status=Subscriber.CONFIRMED).first()
+    if subscriber is None:
+        return
+    try:
+        mail.welcome(subscriber).send()
+    except OSError:
+        logger.exception("could not send a welcome email")
+
+
+@task(queue_name=MAIL_QUEUE, priority=MAIL_PRIORITY)
+def send_test(issue_id, email, name):
+    """An issue as a subscriber would get it, to the editor who asked; its links are inert."""
+    editor = Subscriber(email=email, name=name)
+    editor.pk = 0  # a test send has no subscriber row
+    mail.issue_email(Issue.objects.get(pk=issue_id), editor).send()
 
 
 def backoff(attempts):

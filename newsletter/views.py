@@ -18,7 +18,7 @@ from django.views.decorators.http import require_http_methods
 from . import mail, tokens
 from .forms import CONSENT, SubscribeForm
 from .models import Issue, Subscriber
-from .ratelimit import allow
+from .ratelimit import allow, client_address, retry_after
 
 logger = logging.getLogger(__name__)
 
@@ -26,19 +26,17 @@ PER_IP_PER_MINUTE = 5
 PER_ADDRESS_PER_HOUR = 3
 
 
-def client_ip(request):
-    return request.META.get("REMOTE_ADDR", "")
-
-
 @require_http_methods(["GET", "POST"])
 def subscribe(request):
     if request.method == "GET":
         return render(request, "newsletter/subscribe.html", {"form": SubscribeForm()})
-    if not allow("subscribe-ip", client_ip(request), PER_IP_PER_MINUTE, 60):
-        return render(request, "newsletter/slow_down.html", status=429)
     form = SubscribeForm(request.POST)
-    if not form.is_valid():
+    if not form.is_valid():  # before counting: a typo does not use up the allowance
         return render(request, "newsletter/subscribe.html", {"form": form}, status=400)
+    if not allow("subscribe-ip", client_address(request), PER_IP_PER_MINUTE, 60):
+        response = render(request, "newsletter/slow_down.html", status=429)
+        response["Retry-After"] = str(retry_after(60))
+        return response
     if form.cleaned_data["website"]:
         return render(request, "newsletter/check_inbox.html")  # a bot: answer as if all went well
     email = form.cleaned_data["email"].strip().lower()
@@ -100,10 +98,9 @@ def confirm(request, token):
             subscriber.confirmed_at = timezone.now()
             subscriber.unsubscribed_at = None
             subscriber.save()
-        try:
-            mail.welcome(subscriber).send()
-        except OSError:
-            logger.exception("could not send a welcome email")
+        from .tasks import send_welcome
+
+        send_welcome.enqueue(subscriber.pk)
     return render(request, "newsletter/confirm.html", {"subscriber": subscriber, "done": True})
 
 

@@ -3,6 +3,7 @@ HTML forms that a small script can check in place (the server grades in both cas
 
 from django.http import JsonResponse
 from django.shortcuts import redirect
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from . import progress
@@ -57,4 +58,9 @@ def seed_from(request):
 @require_POST
 def clear_progress(request):
     progress.clear(request)
-    return redirect(request.POST.get("next") or "/")
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        target = "/"  # only back to a page of this site, never elsewhere
+    return redirect(target)

@@ -1,6 +1,8 @@
 """The site search: articles first, then people, organisations, events and glossary terms,
 each through Wagtail's search backend, in a fixed number of queries whatever the course size."""
 
+import re
+
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.shortcuts import render
 from wagtail.search.backends import get_search_backend
@@ -13,7 +15,8 @@ OTHER_RESULTS = 8
 
 
 def search(request):
-    query = request.GET.get("q", "").strip()[:200]
+    # Words only: quotes, operators and NUL bytes are syntax errors to the full-text engine.
+    query = " ".join(re.findall(r"\w+", request.GET.get("q", "")))[:200]
     context = {"query": query}
     if query:
         articles = ArticlePage.objects.live().public().search(query)

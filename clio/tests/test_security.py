@@ -1,0 +1,83 @@
+"""What an attacker probing the site finds: no open redirect, a locked admin login, one admin,
+security headers on every page, and a clear start-up error instead of a 500 on every page."""
+
+import pytest
+from django.contrib.auth.models import User
+from django.core.checks import run_checks
+from django.core.management import call_command
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    "target",
+    ["https://evil.example/", "//evil.example/", "/\\evil.example/", "javascript:alert(1)"],
+)
+def test_clearing_progress_never_sends_the_reader_to_another_site(client, target):
+    response = client.post("/progress/clear/", {"next": target})
+    assert response.status_code == 302
+    assert response["Location"] == "/"
+
+
+def test_clearing_progress_goes_back_to_the_page_it_came_from(client):
+    response = client.post("/progress/clear/", {"next": "/russian-soviet-history/"})
+    assert response["Location"] == "/russian-soviet-history/"
+
+
+def sign_in(client, password):
+    return client.post("/admin/login/", {"username": "editor", "password": password})
+
+
+def test_the_admin_login_locks_out_after_five_wrong_passwords(client):
+    User.objects.create_superuser("editor", "editor@example.org", "a-long-password-1917")
+    statuses = [sign_in(client, f"guess-{n}").status_code for n in range(5)]
+    assert statuses == [200] * 4 + [429]  # the form again with its error, then the lockout
+    locked = sign_in(client, "a-long-password-1917")  # even the right password now
+    assert locked.status_code == 429
+    assert b"locked" in locked.content.lower()
+    assert "_auth_user_id" not in client.session
+
+
+def test_a_right_password_before_the_limit_signs_in(client):
+    User.objects.create_superuser("editor", "editor@example.org", "a-long-password-1917")
+    for n in range(3):
+        sign_in(client, f"guess-{n}")
+    assert sign_in(client, "a-long-password-1917").status_code == 302
+    assert client.session["_auth_user_id"]
+
+
+def test_there_is_no_second_admin(client):
+    assert client.get("/django-admin/").status_code == 404
+    assert client.get("/django-admin/login/").status_code == 404
+
+
+def test_public_pages_forbid_inline_scripts_and_styles(client, loaded_mini):
+    response = client.get("/")
+    policy = dict(
+        part.strip().split(" ", 1) for part in response["Content-Security-Policy"].split(";")
+    )
+    assert policy["script-src"] == "'self'"
+    assert policy["style-src"] == "'self'"
+    assert policy["object-src"] == "'none'"
+    assert policy["frame-ancestors"] == "'none'"
+    assert "camera=()" in response["Permissions-Policy"]
+    assert "geolocation=()" in response["Permissions-Policy"]
+
+
+def test_the_admin_has_its_own_looser_policy(client):
+    admin_policy = client.get("/admin/login/")["Content-Security-Policy"]
+    public_policy = client.get("/search/")["Content-Security-Policy"]
+    assert "'unsafe-inline'" in admin_policy
+    assert "'unsafe-inline'" not in public_policy
+
+
+def test_a_missing_static_manifest_is_a_clear_start_up_error(settings, tmp_path):
+    settings.STATIC_ROOT = tmp_path / "static"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    }
+    errors = [problem.id for problem in run_checks()]
+    assert "clio.E001" in errors
+    call_command("collectstatic", "--noinput", verbosity=0)
+    assert "clio.E001" not in [problem.id for problem in run_checks()]
