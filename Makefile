@@ -15,7 +15,7 @@ setup: uv
 	@mkdir -p var
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_course $(PACK)
-	$(MANAGE) db_worker --batch --no-startup-delay > /dev/null  # build the search index now
+	$(MANAGE) db_worker --queue-name=mail,default --batch --no-startup-delay > /dev/null  # build the search index now
 
 run: setup
 	$(MANAGE) collectstatic --noinput -v0
@@ -25,7 +25,7 @@ run: setup
 	@echo "Emails are printed in this terminal (console backend) unless EMAIL_HOST is set."
 	@echo ""
 	export SITE_URL=$${SITE_URL:-http://127.0.0.1:$(PORT)}; \
-	$(MANAGE) db_worker & WORKER=$$!; trap "kill $$WORKER 2>/dev/null" EXIT INT TERM; \
+	$(MANAGE) db_worker --queue-name=mail,default & WORKER=$$!; trap "kill $$WORKER 2>/dev/null" EXIT INT TERM; \
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 browser:

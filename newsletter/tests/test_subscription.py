@@ -134,3 +134,42 @@ def test_a_confirm_token_cannot_unsubscribe(client):
     response = client.post(f"/newsletter/unsubscribe/{tokens.make(subscriber, 'confirm')}/")
     assert response.status_code == 400
     assert Subscriber.objects.get().status == Subscriber.CONFIRMED
+
+
+def test_readers_behind_a_trusted_proxy_each_have_their_own_allowance(
+    client, smtp_server, settings
+):
+    settings.CLIENT_IP_HEADER = "X-Forwarded-For"
+    statuses = [
+        subscribe(
+            client,
+            f"r{n}@example.org",
+            REMOTE_ADDR="10.0.0.1",  # the proxy
+            HTTP_X_FORWARDED_FOR=f"198.51.100.9, 203.0.113.{n}",  # the proxy appends the reader
+        ).status_code
+        for n in range(8)
+    ]
+    assert statuses == [200] * 8
+
+
+def test_a_forwarded_address_is_not_believed_without_a_configured_proxy(client, smtp_server):
+    statuses = [
+        subscribe(client, f"r{n}@example.org", HTTP_X_FORWARDED_FOR=f"203.0.113.{n}").status_code
+        for n in range(6)
+    ]
+    assert statuses == [200] * 5 + [429]
+
+
+def test_a_refused_reader_is_told_when_to_try_again(client, smtp_server):
+    for n in range(5):
+        subscribe(client, f"r{n}@example.org")
+    refused = subscribe(client, "late@example.org")
+    assert refused.status_code == 429
+    assert 1 <= int(refused["Retry-After"]) <= 61
+
+
+def test_mistyped_addresses_do_not_use_up_the_allowance(client, smtp_server):
+    typos = [subscribe(client, f"r{n}@example").status_code for n in range(5)]
+    assert typos == [400] * 5
+    statuses = [subscribe(client, f"r{n}@example.org").status_code for n in range(5)]
+    assert statuses == [200] * 5
