@@ -33,6 +33,27 @@ def test_bad_yaml_is_reported_with_file_and_line(mini_pack):
     assert errors.startswith("mini/places.yaml:") and "bad YAML" in errors
 
 
+@pytest.mark.parametrize("broken", ["people.yaml", "places.yaml"])
+def test_a_file_that_is_not_yaml_is_one_error_not_one_per_reference_to_it(mini_pack, broken):
+    path = mini_pack / broken
+    lines = path.read_text().splitlines(keepends=True)
+    lines[1] = lines[1].rstrip("\n") + ': "unclosed\n'  # one slip on line 2
+    path.write_text("".join(lines))
+    (error,) = errors_of(mini_pack)
+    assert error.startswith(f"mini/{broken}:") and "bad YAML" in error
+    assert "not checked until it is fixed" in error
+
+
+def test_other_files_are_still_checked_when_one_is_not_yaml(mini_pack):
+    (mini_pack / "places.yaml").write_text("- slug: yanovka\n  name: [unclosed\n")
+    events = mini_pack / "events.yaml"
+    events.write_text(events.read_text().replace("people: [leon-trotsky]", "people: [trotski]", 1))
+    errors = errors_of(mini_pack)
+    assert len(errors) == 2
+    assert "bad YAML" in errors[0]
+    assert "unknown person 'trotski'" in errors[1]
+
+
 def test_a_missing_topic_file_is_an_error(mini_pack):
     (mini_pack / "topics" / "second-topic.md").unlink()
     messages = errors_of(mini_pack)
