@@ -5,6 +5,7 @@ question with two right answers or a distractor equal to the answer.
 """
 
 import random
+import re
 from dataclasses import dataclass
 
 from .kinds import Question
@@ -44,24 +45,29 @@ def when_question(fact, rng, key):
     right = fact.when.display()
     offsets = [-3, -2, -1, 1, 2, 3]
     rng.shuffle(offsets)
-    distractors = []
+    distractors = {}
     for offset in offsets:
         other = shifted(fact.when, offset)
         if other is not None and other.display() not in (right, *distractors):
-            distractors.append(other.display())
+            distractors[other.display()] = other
         if len(distractors) == 3:
             break
     if len(distractors) < 3:
         return None
+    dates = sorted(
+        [(fact.when, right), *((d, text) for text, d in distractors.items())],
+        key=lambda pair: pair[0].earliest,
+    )
     return Question(
         key=key,
         kind="multiple_choice",
         prompt=f"When did this happen: {fact.title}?",
-        choices=tuple([right, *distractors]),
+        choices=tuple(text for _, text in dates),
         answer=(right,),
         explanation=f"{fact.title}: {right}.",
         link=f"/timeline/#{fact.slug}",
         generated=True,
+        in_order=True,
     )
 
 
@@ -92,6 +98,16 @@ def who_question(fact, facts, rng, key):
         link=f"/timeline/#{fact.slug}",
         generated=True,
     )
+
+
+def gives_away(question):
+    """True if a multiple-choice prompt names its own answer: all of it, or its last word (a
+    person's surname, a date's year), as in 'Who is linked to this event: Trotsky is born?'."""
+    if question.kind != "multiple_choice":
+        return False
+    prompt, answer = question.prompt.casefold(), question.answer[0].casefold()
+    words = re.findall(r"\w+", answer)
+    return answer in prompt or bool(words and re.search(rf"\b{re.escape(words[-1])}\b", prompt))
 
 
 def separate(facts):
@@ -161,7 +177,7 @@ def generate(topic_facts, all_facts, count, seed=0, prefix="g"):
         if len(questions) >= count:
             break
         question = make(len(questions) + 1)
-        if question is not None and question.prompt not in prompts:
+        if question is not None and question.prompt not in prompts and not gives_away(question):
             prompts.add(question.prompt)
             questions.append(question)
     return questions

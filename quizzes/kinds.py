@@ -26,6 +26,7 @@ class Question:
     link: str = ""  # a section anchor ("#exile-and-death") or a URL
     left: tuple[str, ...] = field(default=())  # match: the items to pair, in order
     generated: bool = False
+    in_order: bool = False  # choices shown as given (dates read best earliest first), not shuffled
 
     def __post_init__(self):
         if self.kind not in KINDS:
@@ -39,6 +40,8 @@ class Question:
         """The choices in the order shown: shuffled the same way every time for a given seed."""
         if self.kind == "true_false":
             return ("True", "False")
+        if self.in_order:
+            return tuple(self.choices)
         shown = list(self.choices)
         random.Random(f"{self.key}:{seed}").shuffle(shown)
         if self.kind == "order" and shown == list(self.answer) and len(shown) > 1:
@@ -51,7 +54,16 @@ class Question:
             given = (response or "").strip().lower() if isinstance(response, str) else ""
             return int(given == self.answer[0].lower())
         given = list(response or [])
+        if self.repeated(given):
+            return 0  # each item goes in one place: a response that repeats one is not accepted
         return sum(1 for expected, got in zip(self.answer, given, strict=False) if got == expected)
+
+    def repeated(self, response):
+        """The items an order or match response uses more than once, in the order first used."""
+        if self.kind not in ("order", "match") or not isinstance(response, list | tuple):
+            return ()
+        chosen = [item for item in response if item]
+        return tuple(dict.fromkeys(item for item in chosen if chosen.count(item) > 1))
 
     def solution(self):
         """The right answer as a reader should read it."""
@@ -75,6 +87,11 @@ class Result:
     @property
     def correct(self):
         return self.points == self.question.max_score
+
+    @property
+    def repeated(self):
+        """Items the reader put in more than one place (each goes in exactly one)."""
+        return self.question.repeated(self.response)
 
 
 def grade(questions, responses):

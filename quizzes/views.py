@@ -38,6 +38,7 @@ def json_result(result):
                     "correct": r.correct,
                     "points": r.points,
                     "max": r.question.max_score,
+                    "repeated": list(r.repeated),
                     "solution": r.question.solution(),
                     "explanation": r.question.explanation,
                     "link": r.question.link,

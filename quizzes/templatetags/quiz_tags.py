@@ -13,6 +13,12 @@ def result_for(quiz_result, question):
 
 
 @register.filter
+def max_points(questions):
+    """What a perfect score is: order and match questions give a point per item."""
+    return sum(question.max_score for question in questions)
+
+
+@register.filter
 def shown_options(question, seed):
     return question.options(seed)
 

@@ -97,3 +97,40 @@ def test_order_questions_list_events_that_do_not_overlap():
                 assert all(
                     a.when.latest < b.when.earliest for a, b in zip(facts, facts[1:], strict=False)
                 )
+
+
+BIRTHS = [
+    Fact(
+        "trotsky-born",
+        "Leon Trotsky is born",
+        HistoricalDate.parse("1879-11-07"),
+        ("Leon Trotsky",),
+    ),
+    Fact("stalin-born", "Stalin is born", HistoricalDate.parse("1878-12-18"), ("Joseph Stalin",)),
+    Fact("lenin-born", "Lenin is born", HistoricalDate.parse("1870-04-22"), ("Vladimir Lenin",)),
+    Fact("year-1881", "The assassination of 1881", HistoricalDate.parse("1881-03-13"), ()),
+    Fact("marriage", "A wedding", HistoricalDate.parse("1881-05-01"), ("Sergei Kirov",)),
+    Fact("other", "A congress", HistoricalDate.parse("1883-05-01"), ("Georgy Plekhanov",)),
+]
+
+
+def test_a_generated_question_never_names_its_answer():
+    for seed in range(40):
+        for question in generate(BIRTHS, BIRTHS + FACTS, 8, seed=seed):
+            if question.kind != "multiple_choice":
+                continue
+            surname_or_year = question.answer[0].split()[-1]
+            assert surname_or_year not in question.prompt, question.prompt
+
+
+def test_dates_to_choose_from_are_shown_earliest_first():
+    shown = [
+        question.options(seed)
+        for seed in range(20)
+        for question in generate(FACTS, FACTS, 8, seed=seed)
+        if question.prompt.startswith("When did this happen")
+    ]
+    assert shown
+    for options in shown:
+        years = [int(option.split()[-1]) for option in options]
+        assert years == sorted(years), options

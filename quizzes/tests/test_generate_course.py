@@ -41,6 +41,8 @@ def test_every_topic_gets_fair_generated_questions_from_the_real_data(course_fac
                 assert len(set(question.choices)) == len(question.choices), question.prompt
                 if question.kind == "multiple_choice":
                     assert question.choices.count(question.answer[0]) == 1
+                    last_word = question.answer[0].split()[-1]  # a surname, a year
+                    assert last_word not in question.prompt, question.prompt
 
 
 def test_when_questions_never_offer_a_date_the_event_could_also_have(course_facts):

@@ -81,3 +81,17 @@ def test_validation_refuses_unfair_questions():
         key="x", kind="multiple_choice", prompt="?", choices=("A", "B"), answer=("C",)
     )
     assert validate(missing)
+
+
+@pytest.mark.parametrize(
+    "question, response",
+    [(ORDER, ["A", "A", "A", "A"]), (ORDER, ["A", "B", "A", "D"]), (MATCH, ["War", "War"])],
+)
+def test_a_response_that_uses_an_item_twice_scores_nothing(question, response):
+    assert question.score(response) == 0
+
+
+def test_the_result_names_the_items_used_more_than_once():
+    (result,), _, _ = grade([ORDER], {"q3": ["C", "A", "C", "A"]})
+    assert result.repeated == ("C", "A")
+    assert grade([ORDER], {"q3": ["B", "A", "", ""]})[0][0].repeated == ()

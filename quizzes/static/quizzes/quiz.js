@@ -18,7 +18,9 @@
           if (!item) return;
           item.classList.toggle("is-correct", q.correct);
           item.classList.toggle("is-wrong", !q.correct);
-          var text = (q.correct ? "Correct. " : (q.points ? "Partly right (" + q.points + " of " + q.max + "). " : "Not quite. ") + "The answer: " + q.solution + ". ") + q.explanation;
+          var repeats = q.repeated.map(function (item) { return "\u201c" + item + "\u201d"; });
+          var text = (repeats.length ? "Each item goes in one place only: you chose " + repeats.join(" and ") + " more than once. " : "") +
+            (q.correct ? "Correct. " : (q.points ? "Partly right (" + q.points + " of " + q.max + "). " : "Not quite. ") + "The answer: " + q.solution + ". ") + q.explanation;
           var feedback = item.querySelector(".feedback");
           feedback.textContent = "";
           var p = document.createElement("p");
@@ -35,7 +37,7 @@
         }
         score.innerHTML = "";
         var strong = document.createElement("strong");
-        strong.textContent = "You scored " + result.score + " out of " + result.out_of + ".";
+        strong.textContent = "You scored " + result.score + " out of " + result.out_of + (result.out_of === 1 ? " point." : " points.");
         score.appendChild(strong);
         score.focus();
       }).catch(function () { form.submit(); });
