@@ -1,5 +1,8 @@
 """Pages built from the history data: person and organisation pages, the timeline and the glossary."""
 
+import string
+import unicodedata
+
 from django.db.models import Prefetch
 from django.http import JsonResponse
 from django.shortcuts import render
@@ -84,9 +87,25 @@ def timeline_data(request):
     return JsonResponse(timeline_json(events), json_dumps_params={"ensure_ascii": False})
 
 
+def initial(text):
+    """The letter a term is filed under: its first letter without accents, '#' for a digit or sign."""
+    for char in unicodedata.normalize("NFKD", text):
+        if char.isalnum():
+            return char.upper() if "A" <= char.upper() <= "Z" else "#"
+    return "#"
+
+
 @require_GET
 def glossary(request):
-    """Every glossary term, alphabetically, each with an anchor that articles link to."""
-    return render(
-        request, "chronology/glossary.html", {"terms": GlossaryTerm.objects.order_by("term")}
-    )
+    """Every glossary term, alphabetically whatever its case ('cadet' before 'Cheka'), filed under
+    its letter with an A–Z index; each term has an anchor that articles link to."""
+    terms = sorted(GlossaryTerm.objects.all(), key=lambda term: term.term.casefold())
+    by_letter = {}
+    for term in terms:
+        by_letter.setdefault(initial(term.term), []).append(term)
+    context = {
+        "terms": terms,
+        "by_letter": list(by_letter.items()),
+        "alphabet": [(letter, letter in by_letter) for letter in string.ascii_uppercase],
+    }
+    return render(request, "chronology/glossary.html", context)

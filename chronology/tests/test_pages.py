@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 import jsonschema
@@ -144,3 +145,23 @@ def test_import_events_round_trips_the_csv_and_refuses_bad_rows(loaded_mini, tmp
 def test_the_glossary_lists_every_term(client, loaded_mini):
     html = client.get("/glossary/").content.decode()
     assert '<dt id="soviet"><dfn>soviet</dfn>' in html
+
+
+def test_the_glossary_sorts_terms_whatever_their_case_under_an_a_to_z_index(client, loaded_mini):
+    from chronology.models import GlossaryTerm
+
+    for slug, term in [
+        ("cheka", "Cheka"),
+        ("cadet", "cadet"),
+        ("zemstvo", "zemstvo"),
+        ("nep", "NEP"),
+    ]:
+        GlossaryTerm.objects.create(slug=slug, term=term, definition=f"What {term} means.")
+    html = client.get("/glossary/").content.decode()
+    shown = re.findall(r"<dfn>([^<]+)</dfn>", html)
+    assert shown == sorted(shown, key=str.casefold)
+    assert shown.index("cadet") < shown.index("Cheka") < shown.index("NEP") < shown.index("soviet")
+    index = re.search(r'<nav aria-label="Glossary letters".*?</nav>', html, re.S).group(0)
+    assert re.findall(r">([A-Z])<", index) == list("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+    assert '<a href="#letter-c">C</a>' in index and "<span>B</span>" in index
+    assert '<h2 id="letter-c">C</h2>' in html
