@@ -121,6 +121,13 @@ def test_no_parameter_of_a_public_page_gives_a_server_error(client, endpoints, d
         ask(client, method, url, {name: data.draw(VALUE) for name in present})
 
 
+@pytest.mark.parametrize("value", ['abc"', "a\x00b", "9" * 30])
+def test_every_parameter_alone_takes_the_inputs_that_broke_pages(client, endpoints, value):
+    for method, url, names in endpoints:
+        for name in names:
+            ask(client, method, url, {name: value})
+
+
 @FUZZ
 @given(segment=VALUE)
 def test_no_path_gives_a_server_error(client, loaded_mini, segment):

@@ -1,6 +1,12 @@
 """What an attacker probing the site finds: no open redirect, a locked admin login, one admin,
 security headers on every page, and a clear start-up error instead of a 500 on every page."""
 
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from django.contrib.auth.models import User
 from django.core.checks import run_checks
@@ -81,3 +87,42 @@ def test_a_missing_static_manifest_is_a_clear_start_up_error(settings, tmp_path)
     assert "clio.E001" in errors
     call_command("collectstatic", "--noinput", verbosity=0)
     assert "clio.E001" not in [problem.id for problem in run_checks()]
+
+
+ROOT = Path(__file__).resolve().parents[2]
+APPS = ["clio", "core", "courses", "chronology", "quizzes", "newsletter", "factcheck", "search"]
+INLINE = re.compile(
+    r"<style\b|\sstyle=|\son[a-z]+=|<script\b(?![^>]*\bsrc=)(?![^>]*application/ld\+json)", re.I
+)
+
+
+def test_no_page_template_has_inline_script_or_style():
+    """The policy blocks them: scripts and styles live in static files (emails are not pages)."""
+    found = [
+        f"{path.relative_to(ROOT)}:{number}"
+        for app in APPS
+        for path in sorted((ROOT / app / "templates").rglob("*.html"))
+        if "/email/" not in str(path)
+        for number, line in enumerate(path.read_text().splitlines(), start=1)
+        if INLINE.search(line)
+    ]
+    assert found == []
+
+
+def test_gunicorn_refuses_to_start_without_collected_static_files(tmp_path):
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "clio.settings.production",
+        "SECRET_KEY": "a-test-secret-that-is-long-enough-for-the-check",
+        "STATIC_ROOT": str(tmp_path / "static"),
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+    }
+    started = subprocess.run(
+        [sys.executable, "-c", "import clio.wsgi"],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert started.returncode != 0
+    assert "collectstatic" in started.stderr and "clio.E001" not in started.stdout
