@@ -41,6 +41,7 @@ test: uv browser validator
 	$(UV) sync --frozen
 	$(PY) -m ruff check .
 	DJANGO_SETTINGS_MODULE=clio.settings.test $(MANAGE) makemigrations --check --dry-run
+	$(MANAGE) collectstatic --noinput -v0  # production settings refuse to start without it
 	SECRET_KEY=$$($(PY) -c "import secrets; print(secrets.token_urlsafe(50))") ALLOWED_HOSTS=clio.example DJANGO_SETTINGS_MODULE=clio.settings.production $(MANAGE) check --deploy --fail-level WARNING
 	$(PY) -m pytest -q
 

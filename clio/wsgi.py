@@ -11,5 +11,5 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "clio.settings.production")
 application = get_wsgi_application()
 
 # gunicorn runs no system checks: stop here with a clear message rather than a 500 on every page.
-if problems := run_checks(tags=["static_manifest"]):
+if problems := run_checks(tags=["static_manifest"], include_deployment_checks=True):
     raise ImproperlyConfigured("\n".join(f"{p.msg} {p.hint}" for p in problems))

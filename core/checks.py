@@ -10,11 +10,16 @@ STATIC_MANIFEST = (
 )
 
 
-@register(STATIC_MANIFEST)
+@register(STATIC_MANIFEST, deploy=True)
 def static_manifest_collected(app_configs=None, **kwargs):
-    """With hashed static file names, every page needs the manifest that collectstatic writes."""
+    """With hashed static file names and DEBUG off, every page needs the manifest that
+    collectstatic writes. A deployment check: `check --deploy` and clio/wsgi.py run it."""
     storage = storages["staticfiles"]
-    if not isinstance(storage, ManifestFilesMixin) or storage.exists(storage.manifest_name):
+    if (
+        settings.DEBUG
+        or not isinstance(storage, ManifestFilesMixin)
+        or storage.exists(storage.manifest_name)
+    ):
         return []
     return [
         Error(
