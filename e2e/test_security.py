@@ -4,6 +4,7 @@ included, and the 404 page fits a phone."""
 import pytest
 from playwright.sync_api import expect
 
+from .conftest import EDITOR
 from .test_validity import PAGES
 
 pytestmark = pytest.mark.e2e
@@ -24,9 +25,9 @@ def watched(page):
     console = []
     page.on(
         "console",
-        lambda message: console.append(message.text)
-        if "Content Security Policy" in message.text
-        else None,
+        lambda message: (
+            console.append(message.text) if "Content Security Policy" in message.text else None
+        ),
     )
     page.console_violations = console
     return page
@@ -70,3 +71,21 @@ def test_the_404_page_is_themed_and_fits_a_320_pixel_phone(browser, site_url):
     expect(tab.locator("header.site-header")).to_be_visible()
     assert tab.evaluate("document.documentElement.scrollWidth") <= 320
     context.close()
+
+
+def test_the_admin_works_under_its_own_policy_and_asks_no_third_party(watched, site_url):
+    watched.goto(site_url + "/admin/login/")
+    watched.get_by_label("Username").fill(EDITOR[0])
+    watched.get_by_label("Password").fill(EDITOR[1])
+    watched.get_by_role("button", name="Sign in").click()
+    expect(watched.locator("h1")).to_be_visible()
+    watched.wait_for_load_state("networkidle")
+    page_id = watched.evaluate(
+        "fetch('/api/v2/pages/?slug=leon-trotsky&type=courses.ArticlePage')"
+        ".then(r => r.json()).then(d => d.items[0].id)"
+    )
+    response = watched.goto(f"{site_url}/admin/pages/{page_id}/edit/")
+    assert "'unsafe-inline'" in response.headers["content-security-policy"]
+    expect(watched.locator("textarea[name=standfirst]")).to_be_visible()
+    watched.wait_for_load_state("networkidle")
+    assert violations(watched) == []

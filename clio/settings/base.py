@@ -198,7 +198,7 @@ CONTENT_SECURITY_POLICY_ADMIN = {
     "PREFIXES": ["/admin/"],
     "DIRECTIVES": {
         "default-src": ["'self'"],
-        "script-src": ["'self'", "'unsafe-inline'"],
+        "script-src": ["'self'", "'unsafe-inline'"],  # the page editor's StreamField set-up
         "style-src": ["'self'", "'unsafe-inline'"],
         "img-src": ["'self'", "data:", "blob:"],
         "object-src": ["'none'"],
@@ -207,6 +207,8 @@ CONTENT_SECURITY_POLICY_ADMIN = {
         "frame-ancestors": ["'self'"],
     },
 }
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # the admin asks no third party for editors' pictures
+WAGTAIL_ENABLE_UPDATE_CHECK = False  # nor for Wagtail's latest version
 PERMISSIONS_POLICY = {
     feature: []
     for feature in (
