@@ -111,6 +111,14 @@ def page_without_js(browser):
     context.close()
 
 
+def sign_in_to_admin(tab, site_url):
+    """Sign in to the Wagtail admin as the editor the site was made with."""
+    tab.goto(site_url + "/admin/login/")
+    tab.get_by_label("Username").fill(EDITOR[0])
+    tab.get_by_label("Password").fill(EDITOR[1])
+    tab.get_by_role("button", name="Sign in").click()
+
+
 def axe_violations(tab):
     """Run axe-core (the copy shipped in axe-playwright-python) in the page; return its violations."""
     from axe_playwright_python.sync_playwright import Axe

@@ -3,16 +3,13 @@
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import EDITOR
+from .conftest import sign_in_to_admin
 
 pytestmark = pytest.mark.e2e
 
 
 def test_editor_changes_and_publishes_the_article(page, site_url):
-    page.goto(site_url + "/admin/login/")
-    page.get_by_label("Username").fill(EDITOR[0])
-    page.get_by_label("Password").fill(EDITOR[1])
-    page.get_by_role("button", name="Sign in").click()
+    sign_in_to_admin(page, site_url)
     expect(page.locator("h1")).to_be_visible()
     edit_url = page.evaluate(
         "fetch('/api/v2/pages/?slug=leon-trotsky&type=courses.ArticlePage').then(r => r.json()).then(d => '/admin/pages/' + d.items[0].id + '/edit/')"

@@ -4,7 +4,7 @@ included, and the 404 page fits a phone."""
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import EDITOR
+from .conftest import sign_in_to_admin
 from .test_validity import PAGES
 
 pytestmark = pytest.mark.e2e
@@ -74,10 +74,7 @@ def test_the_404_page_is_themed_and_fits_a_320_pixel_phone(browser, site_url):
 
 
 def test_the_admin_works_under_its_own_policy_and_asks_no_third_party(watched, site_url):
-    watched.goto(site_url + "/admin/login/")
-    watched.get_by_label("Username").fill(EDITOR[0])
-    watched.get_by_label("Password").fill(EDITOR[1])
-    watched.get_by_role("button", name="Sign in").click()
+    sign_in_to_admin(watched, site_url)
     expect(watched.locator("h1")).to_be_visible()
     watched.wait_for_load_state("networkidle")
     page_id = watched.evaluate(

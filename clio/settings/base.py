@@ -160,7 +160,7 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 NEWSLETTER_RATE = float(os.environ.get("NEWSLETTER_RATE", "20"))  # emails per second
 NEWSLETTER_RETRY_BASE_SECONDS = 60
 
-# --- Hardening (issue 15): login lockout, Content-Security-Policy, Permissions-Policy, proxies ---
+# --- Hardening (issue 15): login lockout, CSP and Permissions-Policy, proxies, the mail queue ---
 INSTALLED_APPS += ["axes"]
 # Emails go on a queue of their own, at a high priority, so they never wait behind a backlog.
 TASKS["default"]["QUEUES"] = ["default", "mail"]
