@@ -1,11 +1,21 @@
 """The newsletter in the Wagtail admin: subscribers with status and CSV export, issues with counts."""
 
+import json
+
 import pytest
 from django.contrib.auth.models import User
 
 from newsletter.models import Delivery, Issue, Subscriber
 
 pytestmark = pytest.mark.django_db
+DRAFTAIL_PARAGRAPH = {
+    "key": "a1b2c",
+    "text": "This month in Russian history.",
+    "type": "unstyled",
+    "depth": 0,
+    "inlineStyleRanges": [],
+    "entityRanges": [],
+}
 
 
 @pytest.fixture
@@ -41,3 +51,24 @@ def test_the_issue_list_shows_sent_and_failed_counts(client, editor):
     html = client.get("/admin/snippets/newsletter/issue/").content.decode()
     assert "Counted issue" in html
     assert issue.delivery_counts() == {"sent": 2, "failed": 1, "pending": 0}
+
+
+def test_a_test_send_reaches_the_editor_through_the_mail_queue(client, editor, smtp_server):
+    issue = Issue.objects.create(subject="A test issue", body="[]")
+    response = client.post(
+        f"/admin/snippets/newsletter/issue/edit/{issue.pk}/",
+        {
+            "subject": "A test issue",
+            "body-count": "1",
+            "body-0-type": "text",
+            "body-0-order": "0",
+            "body-0-deleted": "",
+            "body-0-id": "",
+            "body-0-value": json.dumps({"blocks": [DRAFTAIL_PARAGRAPH], "entityMap": {}}),
+            "action-send-test": "1",
+        },
+        follow=True,
+    )
+    assert "A test is on its way to editor@example.org." in response.content.decode()
+    (message,) = smtp_server.mailbox.to("editor@example.org")
+    assert message["Subject"] == "A test issue"
