@@ -180,13 +180,14 @@ AXES_CLIENT_IP_CALLABLE = "newsletter.ratelimit.client_address"
 # The request header a trusted reverse proxy puts the reader's address in (e.g. X-Forwarded-For);
 # empty: no proxy, REMOTE_ADDR is the reader. Never set it without such a proxy: anyone could forge it.
 CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
-# Public pages: scripts and styles only from our own static files, nothing inline.
+# Public pages: scripts and styles only from our own static files, nothing inline. Images also
+# from MEDIA_ORIGINS (e.g. https://media.example.org) when media live on a CDN or object store.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
         "style-src": ["'self'"],
-        "img-src": ["'self'", "data:"],
+        "img-src": ["'self'", "data:", *env_list("MEDIA_ORIGINS")],
         "object-src": ["'none'"],
         "base-uri": ["'none'"],
         "form-action": ["'self'"],
