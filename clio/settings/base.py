@@ -164,9 +164,11 @@ NEWSLETTER_RETRY_BASE_SECONDS = 60
 INSTALLED_APPS += ["axes"]
 # Emails go on a queue of their own, at a high priority, so they never wait behind a backlog.
 TASKS["default"]["QUEUES"] = ["default", "mail"]
-# CSP and Permissions-Policy headers on every response; axes must come last (it answers lockouts).
+# CSP and Permissions-Policy headers on every response, NUL bytes refused before any view;
+# axes must come last (it answers lockouts).
 MIDDLEWARE.insert(1, "core.security.ContentSecurityPolicyMiddleware")
 MIDDLEWARE.insert(2, "django_permissions_policy.PermissionsPolicyMiddleware")
+MIDDLEWARE.insert(3, "core.security.RefuseNulBytesMiddleware")
 MIDDLEWARE += ["axes.middleware.AxesMiddleware"]
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",

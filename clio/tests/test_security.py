@@ -128,3 +128,16 @@ def test_gunicorn_refuses_to_start_without_collected_static_files(tmp_path):
     )
     assert started.returncode != 0
     assert "collectstatic" in started.stderr and "clio.E001" not in started.stdout
+
+
+@pytest.mark.parametrize(
+    "method, url, data",
+    [
+        ("get", "/timeline/", {"person": "leon\x00trotsky"}),
+        ("get", "/api/v2/pages/", {"locale": "en\x00"}),
+        ("post", "/admin/login/", {"username": "editor\x00", "password": "x"}),
+        ("post", "/newsletter/", {"email": "a@example.org", "name": "A\x00", "consent": "on"}),
+    ],
+)
+def test_a_nul_byte_anywhere_in_a_request_is_a_bad_request(client, method, url, data):
+    assert getattr(client, method)(url, data).status_code == 400
