@@ -46,6 +46,10 @@ class CoursePage(RoutablePageMixin, Page):
     def menu(self, request=None):
         return course_menu(self, request)
 
+    def get_cached_paths(self):
+        """The addresses a proxy cache holds for this page, purged when it is published."""
+        return ["/", "revision/"]
+
     def get_context(self, request, *args, **kwargs):
         from quizzes.progress import progress_of
 
@@ -120,6 +124,10 @@ class ArticlePage(RoutablePageMixin, Page):
     @cached_property
     def course(self):
         return self.get_parent().specific
+
+    def get_cached_paths(self):
+        """The addresses a proxy cache holds for this page, purged when it is published."""
+        return ["/", "quiz/"]
 
     @property
     def period_list(self):

@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "newsletter",
     "search",
     "wagtail.contrib.forms",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.settings",
@@ -61,9 +62,10 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "django.middleware.csrf.CsrfViewMiddleware",
+    "core.csrf.OriginCsrfMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "core.pagecache.PageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -131,7 +133,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATICFILES_DIRS = [PROJECT_DIR / "static"]
-STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))
 STATIC_URL = "/static/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 MEDIA_URL = "/media/"
@@ -159,3 +161,27 @@ WAGTAIL_I18N_ENABLED = False
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 NEWSLETTER_RATE = float(os.environ.get("NEWSLETTER_RATE", "20"))  # emails per second
 NEWSLETTER_RETRY_BASE_SECONDS = 60
+
+# Serving at speed (issue 11). The whole-page cache (core.pagecache) keeps pages under the content
+# version, which any change to a model of CONTENT_MODELS bumps (courses.signals).
+PAGE_CACHE = os.environ.get("PAGE_CACHE", "1") == "1"
+PAGE_CACHE_SECONDS = 24 * 3600  # old versions' copies expire; a change never waits for this
+PAGE_CACHE_PROXY_SECONDS = int(os.environ.get("PAGE_CACHE_PROXY_SECONDS", "10"))
+PAGE_CACHE_SKIP_PATHS = ["/admin/", "/django-admin/", "/newsletter/", "/progress/"]
+CONTENT_MODELS = [
+    "core",
+    "courses",
+    "chronology",
+    "quizzes",
+    "wagtailcore.PageViewRestriction",
+    "wagtailcore.Site",
+]
+# A proxy in front (deploy/nginx.conf, a CDN) is purged over HTTP when pages change.
+FRONTEND_CACHE_PURGE_URL = os.environ.get("FRONTEND_CACHE_PURGE_URL", "")
+if FRONTEND_CACHE_PURGE_URL:
+    WAGTAILFRONTENDCACHE = {
+        "proxy": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": FRONTEND_CACHE_PURGE_URL,
+        }
+    }
