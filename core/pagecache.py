@@ -6,10 +6,9 @@ copies simply expire. What stays out of the shared copy:
 
 - readers with a session cookie (progress ticks, best scores) or pending messages get their own
   fresh render, marked `Cache-Control: private`;
-- a render that used a CSRF token, set a cookie, varies on more than the cookie, or asked not to
-  be cached is never stored (public forms need no token: see `core.csrf`);
-- what a render wrote into an empty session (an article marks itself read) is kept beside the
-  copy and written into each new reader's session again, so a cached article still counts.
+- a render that used a CSRF token, touched the session, set a cookie, varies on more than the
+  cookie, or asked not to be cached is never stored (public forms need no token: see
+  `core.csrf`; an article marks itself read through a small image, `quizzes.views.read_mark`).
 
 Answers carry an ETag and Last-Modified, and a matching conditional request gets a 304.
 """
@@ -57,21 +56,20 @@ def storable(request, response):
         and not response.streaming
         and not response.cookies
         and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        and not request.session.modified
         and vary <= SHARED_VARY
         and not any(word in control for word in ("private", "no-cache", "no-store"))
     )
 
 
 def entry_for(request, response):
-    """What the cache keeps for one page: the answer, its validators and any session it wrote."""
-    session = request.session
+    """What the cache keeps for one page: the answer and its validators."""
     return {
         "status": response.status_code,
         "headers": [(k, v) for k, v in response.items() if k.lower() != "vary"],
         "content": response.content,
         "etag": '"' + hashlib.md5(response.content).hexdigest() + '"',
         "last_modified": time.time(),
-        "session": dict(session.items()) if session.modified else None,
     }
 
 
@@ -116,8 +114,6 @@ class PageCacheMiddleware:
             state = "miss"
         else:
             response = response_from(entry)
-            if entry["session"]:
-                request.session.update(entry["session"])
             state = "hit"
         mark_shared(response, entry)
         response["X-Page-Cache"] = state
@@ -127,7 +123,5 @@ class PageCacheMiddleware:
             last_modified=int(entry["last_modified"]),
             response=response,
         )
-        if conditional is not response:
-            # A 304 still hands the reader what the page writes into their session.
-            conditional["X-Page-Cache"] = state
+        conditional["X-Page-Cache"] = state
         return conditional

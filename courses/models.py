@@ -10,7 +10,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from .blocks import ArticleBodyBlock, CoursePartBlock
-from .menu import course_menu
+from .menu import cached_content, course_menu
 
 
 class HomePage(Page):
@@ -155,8 +155,6 @@ class ArticlePage(RoutablePageMixin, Page):
             progress.record_score(request, self.slug, result["score"], result["out_of"])
             if wants_json(request):
                 return json_result(result)
-        else:
-            progress.mark_read(request, self.slug)
         quiz = {
             "questions": questions,
             "quiz_result": result,
@@ -167,13 +165,22 @@ class ArticlePage(RoutablePageMixin, Page):
         }
         return self.render(request, template=template, context_overrides=quiz)
 
+    def questions_for(self, request, size, seed=0):
+        """The quiz's questions, made once per content version (afresh in a preview)."""
+        from quizzes.quiz import article_questions
+
+        if getattr(request, "is_preview", False):
+            return article_questions(self, size, seed)
+        key = f"quiz:{self.pk}:{self.live_revision_id}:{size}:{seed}"
+        return cached_content(key, lambda: article_questions(self, size, seed))
+
     @path("")
     def article(self, request):
-        from quizzes.quiz import article_questions
+        from quizzes.quiz import ARTICLE_QUIZ_SIZE
 
         return self.quiz_response(
             request,
-            article_questions(self),
+            self.questions_for(request, ARTICLE_QUIZ_SIZE),
             self.get_template(request),
             "Check your understanding",
             self.url,
@@ -181,10 +188,10 @@ class ArticlePage(RoutablePageMixin, Page):
 
     @path("quiz/", name="practice")
     def practice(self, request):
-        from quizzes.quiz import PRACTICE_QUIZ_SIZE, article_questions
+        from quizzes.quiz import PRACTICE_QUIZ_SIZE
         from quizzes.views import seed_from
 
-        questions = article_questions(self, PRACTICE_QUIZ_SIZE, seed_from(request))
+        questions = self.questions_for(request, PRACTICE_QUIZ_SIZE, seed_from(request))
         return self.quiz_response(
             request,
             questions,

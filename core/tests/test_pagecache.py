@@ -1,5 +1,6 @@
 """The whole-page cache: one copy for readers without progress, purged by any change it shows."""
 
+import re
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -100,7 +101,7 @@ def test_a_matching_etag_or_date_gets_a_304(page_cache, loaded_mini):
 @pytest.mark.django_db
 def test_no_progress_leaks_between_readers_through_the_cache(page_cache, loaded_mini):
     newcomer, reader = Client(), Client()
-    reader.get(ARTICLE)  # reading an article marks it read in the reader's own cookie
+    reader.get("/progress/read/first-topic/")  # what reading an article loads: its reading mark
     reader.post(ARTICLE, {"seed": 0})  # and a quiz attempt records a best score
     mine = reader.get("/mini-course/")
     assert mine["X-Page-Cache"] == "bypass" and "private" in mine["Cache-Control"]
@@ -114,11 +115,23 @@ def test_no_progress_leaks_between_readers_through_the_cache(page_cache, loaded_
 
 
 @pytest.mark.django_db
-def test_an_article_served_from_the_cache_still_counts_as_read(page_cache, loaded_mini):
+def test_an_article_from_the_cache_counts_as_read_through_its_image(page_cache, loaded_mini):
     Client().get(ARTICLE)
     reader = Client()
-    assert reader.get(ARTICLE)["X-Page-Cache"] == "hit"
+    article = reader.get(ARTICLE)
+    assert article["X-Page-Cache"] == "hit" and not article.cookies
+    mark = re.search(r'<img class="read-mark" src="([^"]+)"', article.content.decode()).group(1)
+    image = reader.get(mark)
+    assert image["Content-Type"] == "image/gif" and image["Cache-Control"] == "no-store"
     assert "Topics read: 1 of" in reader.get("/mini-course/").content.decode()
+
+
+@pytest.mark.django_db
+def test_the_reading_mark_ignores_other_sites_and_unknown_topics(page_cache, loaded_mini):
+    reader = Client()
+    reader.get("/progress/read/first-topic/", headers={"Sec-Fetch-Site": "cross-site"})
+    reader.get("/progress/read/no-such-topic/")
+    assert "Topics read: 0 of" in reader.get("/mini-course/").content.decode()
 
 
 @pytest.mark.django_db
