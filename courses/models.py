@@ -31,6 +31,29 @@ class HomePage(Page):
         context["courses"] = CoursePage.objects.child_of(self).live().order_by("path")
         return context
 
+    def route(self, request, path_components):
+        """Find the page an address names with one cached lookup (per content version) instead
+        of two queries per level of the tree; the page found routes what is left (quiz/)."""
+        if not path_components or getattr(request, "is_preview", False):
+            return super().route(request, path_components)
+        found = cached_content(
+            f"route:{self.pk}:{'/'.join(path_components)}",
+            lambda: self.deepest_page(path_components) or False,
+        )
+        if not found:
+            return super().route(request, path_components)  # Wagtail's own 404
+        page, depth = found
+        return page.route(request, path_components[depth:])
+
+    def deepest_page(self, path_components):
+        """(the deepest page whose path starts `path_components`, how many of them it used)."""
+        prefixes = [
+            self.url_path + "/".join(path_components[:n]) + "/"
+            for n in range(1, len(path_components) + 1)
+        ]
+        page = Page.objects.filter(url_path__in=prefixes).order_by("-depth").first()
+        return (page.specific, page.depth - self.depth) if page else None
+
 
 class CoursePage(RoutablePageMixin, Page):
     """A course: an introduction and its parts, each an ordered list of topics."""
