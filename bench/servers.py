@@ -19,7 +19,17 @@ BASE_PORT = int(os.environ.get("BENCH_PORT", "8765"))
 NGINX = "/usr/sbin/nginx"
 
 
-def wait_for(url, seconds=60):
+def stop(process):
+    """Ask a server to stop; make it stop if it is still busy after a few seconds."""
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+def wait_for(url, seconds=180):
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         try:
@@ -52,8 +62,7 @@ def gunicorn(port, page_cache=True, purge_url=""):
         wait_for(f"http://127.0.0.1:{port}/")
         yield f"http://127.0.0.1:{port}"
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        stop(server)
 
 
 @contextlib.contextmanager
@@ -70,8 +79,7 @@ def nginx(config):
         try:
             yield prefix
         finally:
-            web.terminate()
-            web.wait(timeout=30)
+            stop(web)
 
 
 @contextlib.contextmanager
