@@ -5,7 +5,7 @@ UV := $(shell command -v uv 2>/dev/null || echo "$(HOME)/.local/bin/uv")
 PY := .venv/bin/python
 MANAGE := $(PY) manage.py
 
-.PHONY: run test setup uv browser validator bench figures clean
+.PHONY: run serve test setup uv browser validator nginx bench load-test figures clean
 
 uv:
 	@command -v uv >/dev/null 2>&1 || test -x "$(HOME)/.local/bin/uv" || python3 -m pip install --user --quiet uv
@@ -28,6 +28,17 @@ run: setup
 	$(MANAGE) db_worker --queue-name=mail,default & WORKER=$$!; trap "kill $$WORKER 2>/dev/null" EXIT INT TERM; \
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
+# Production settings under gunicorn (deploy/gunicorn.conf.py), with the task worker beside it.
+# PostgreSQL and Redis when DATABASE_URL / REDIS_URL are set; SQLite and a cache on disk otherwise.
+serve: setup
+	@test -s var/secret_key || $(PY) -c "import secrets; print(secrets.token_urlsafe(50))" > var/secret_key
+	@export DJANGO_SETTINGS_MODULE=clio.settings.production SECRET_KEY=$${SECRET_KEY:-$$(cat var/secret_key)} \
+	  SECURE_SSL_REDIRECT=$${SECURE_SSL_REDIRECT:-0} SITE_URL=$${SITE_URL:-http://127.0.0.1:$(PORT)} PORT=$(PORT); \
+	$(MANAGE) collectstatic --noinput -v0 && \
+	echo "Clio (production settings, gunicorn) on http://127.0.0.1:$(PORT)/" && \
+	{ $(MANAGE) db_worker & WORKER=$$!; trap "kill $$WORKER 2>/dev/null" EXIT INT TERM; \
+	  $(PY) -m gunicorn -c deploy/gunicorn.conf.py clio.wsgi; }
+
 browser:
 	@test -x /usr/bin/chromium || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null)
 
@@ -37,7 +48,11 @@ validator:
 	@test -f var/tools/node_modules/vnu-jar/build/dist/vnu.jar || npm install --prefix var/tools --no-audit --no-fund --silent vnu-jar@$(VNU_VERSION)
 	@command -v java >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null)
 
-test: uv browser validator
+# nginx with the cache purge module (deploy/nginx.conf) and wrk, for the benchmark.
+nginx:
+	@test -f /usr/lib/nginx/modules/ngx_http_cache_purge_module.so -a -x /usr/bin/wrk || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx libnginx-mod-http-cache-purge wrk >/dev/null)
+
+test: uv browser validator nginx
 	$(UV) sync --frozen
 	$(PY) -m ruff check .
 	DJANGO_SETTINGS_MODULE=clio.settings.test $(MANAGE) makemigrations --check --dry-run
@@ -45,11 +60,16 @@ test: uv browser validator
 	SECRET_KEY=$$($(PY) -c "import secrets; print(secrets.token_urlsafe(50))") ALLOWED_HOSTS=clio.example DJANGO_SETTINGS_MODULE=clio.settings.production $(MANAGE) check --deploy --fail-level WARNING
 	$(PY) -m pytest -q
 
-bench: setup
+bench: setup nginx
 	$(MANAGE) collectstatic --noinput -v0
 	$(PY) bench/run.py
+	$(PY) bench/serving.py
 	$(PY) bench/newsletter_send.py 100000
 	$(PY) bench/factcheck_speed.py
+
+load-test: setup nginx
+	$(MANAGE) collectstatic --noinput -v0
+	$(PY) bench/load_test.py
 
 figures:
 	$(PY) $(PACK)/figures/make_figures.py

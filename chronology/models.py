@@ -6,6 +6,7 @@ plus, on events, the earliest and latest possible day for sorting and range quer
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
@@ -16,6 +17,11 @@ from wagtail.search import index
 from .dates import DateError, HistoricalDate
 
 EDTF_HELP = "EDTF in the Gregorian calendar (1917, 1917-11, 1917-11-07, 1902~, 1929/1940), or os:1917-10-25 for an Old Style date."
+
+
+def timeline_url(slug):
+    """The timeline page holding the event `slug`, scrolled to it (the timeline is paged)."""
+    return f"{reverse('timeline')}?event={slug}#{slug}"
 
 
 def historical_date(edtf, old_style):
@@ -283,6 +289,8 @@ class PersonPage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         context.update(person_context(self))
+        # The places come with the cached context: the template and JSON-LD read them for free.
+        self.born_place, self.died_place = context["born_place"], context["died_place"]
         return context
 
 
@@ -387,6 +395,16 @@ class Event(index.Indexed, ClusterableModel):
     @property
     def when_date(self):
         return HistoricalDate(self.when, self.when_old_style)
+
+    @property
+    def decade(self):
+        """The decade the event begins in (1917 -> 1910), as the timeline groups it."""
+        return self.earliest.year // 10 * 10
+
+    @property
+    def timeline_url(self):
+        """The event on the timeline: the page that holds it, scrolled to it."""
+        return timeline_url(self.slug)
 
     def clean(self):
         super().clean()

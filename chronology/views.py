@@ -3,17 +3,25 @@
 import string
 import unicodedata
 
-from django.db.models import Prefetch
+from django.core.paginator import Paginator
+from django.db.models import Count, Prefetch, Q
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
+
+from courses.menu import cached_content
 
 from .models import Event, GlossaryTerm, OrganisationPage, PersonPage, PersonRole, Place
 from .timeline import TimelineFilters, timeline_events, timeline_json
 
 
 def person_context(person):
-    """A person page: roles, life timeline, articles that mention them, related people."""
+    """A person page: roles, life timeline, articles that mention them, related people; built
+    once per content version."""
+    return cached_content(f"person:{person.pk}", lambda: build_person_context(person))
+
+
+def build_person_context(person):
     events = list(
         person.events.select_related("place")
         .prefetch_related(
@@ -38,11 +46,20 @@ def person_context(person):
         ),
         "related_people": related_people,
         "person_sources": list(person.sources.all()),
+        "born_place": person.born_place,
+        "died_place": person.died_place,
     }
 
 
 def organisation_context(organisation):
-    """An organisation page: its events, the people who held office in it, and its sources."""
+    """An organisation page: its events, the people who held office in it, and its sources;
+    built once per content version."""
+    return cached_content(
+        f"organisation:{organisation.pk}", lambda: build_organisation_context(organisation)
+    )
+
+
+def build_organisation_context(organisation):
     return {
         "org_events": list(
             organisation.events.select_related("place").order_by("earliest", "latest")
@@ -56,28 +73,81 @@ def organisation_context(organisation):
     }
 
 
+EVENTS_PER_PAGE = 100  # keeps a timeline page well under 100 KB whatever the course size
+
+
+def timeline_choices():
+    """What the filter menus offer, and how many events there are, once per content version."""
+
+    def build():
+        def with_events(model):
+            return list(
+                model.objects.live()
+                .filter(events__isnull=False)
+                .distinct()
+                .order_by("title")
+                .only("title", "slug")
+            )
+
+        return {
+            "people": with_events(PersonPage),
+            "organisations": with_events(OrganisationPage),
+            "places": list(Place.objects.filter(events__isnull=False).distinct().order_by("name")),
+            "all_events": Event.objects.count(),
+        }
+
+    return cached_content("timeline-choices", build)
+
+
+def decades(events):
+    """(decade, number of events) for the filtered events: one grouped query, by year."""
+    counts = {}
+    for year, count in events.order_by().values_list("earliest__year").annotate(Count("id")):
+        counts[year // 10 * 10] = counts.get(year // 10 * 10, 0) + count
+    return sorted(counts.items())
+
+
+def page_holding(events, slug):
+    """The page number on which the event `slug` appears in `events` (1 if it is not there)."""
+    event = events.filter(slug=slug).values("earliest", "latest").first()
+    if event is None:
+        return 1
+    before = events.filter(
+        Q(earliest__lt=event["earliest"])
+        | Q(earliest=event["earliest"], latest__lt=event["latest"])
+        | Q(earliest=event["earliest"], latest=event["latest"], slug__lt=slug)
+    ).count()
+    return before // EVENTS_PER_PAGE + 1
+
+
 @require_GET
 def timeline(request):
-    """The whole course as an ordered list of events; filters are query parameters."""
+    """The course's events in order, a page of them at a time under decade headings, with an
+    index of decades; filters are query parameters, and `?event=slug` opens the event's page."""
     filters = TimelineFilters.from_query(request.GET)
-    events = list(timeline_events(filters))
-    context = {
-        "events": events,
-        "filters": filters,
-        "people": PersonPage.objects.live()
-        .filter(events__isnull=False)
-        .distinct()
-        .order_by("title")
-        .only("title", "slug"),
-        "organisations": OrganisationPage.objects.live()
-        .filter(events__isnull=False)
-        .distinct()
-        .order_by("title")
-        .only("title", "slug"),
-        "places": Place.objects.filter(events__isnull=False).distinct().order_by("name"),
-        "total": Event.objects.count() if filters.active else len(events),
-    }
-    return render(request, "chronology/timeline.html", context)
+    events = timeline_events(filters)
+    number = request.GET.get("page") or (
+        page_holding(events, request.GET["event"]) if request.GET.get("event") else 1
+    )
+    page = Paginator(events, EVENTS_PER_PAGE).get_page(number)
+    query = request.GET.copy()
+    for name in ("page", "event"):
+        query.pop(name, None)
+    period_query = query.copy()
+    period_query.pop("period", None)
+    return render(
+        request,
+        "chronology/timeline.html",
+        {
+            "events": page.object_list,
+            "page_of_events": page,
+            "filters": filters,
+            "query": query.urlencode(),
+            "period_query": period_query.urlencode(),
+            "decades": decades(events),
+            **timeline_choices(),
+        },
+    )
 
 
 @require_GET

@@ -7,7 +7,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from chronology import views as chronology_views
 from courses.feeds import ArticleFeed
-from quizzes.views import clear_progress
+from quizzes.views import clear_progress, read_mark
 from search import views as search_views
 
 from .api import api_router
@@ -22,6 +22,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap),
     path("feed/", ArticleFeed(), name="feed"),
     path("progress/clear/", clear_progress, name="clear-progress"),
+    path("progress/read/<slug:slug>/", read_mark, name="read-mark"),
     path("newsletter/", include("newsletter.urls")),
     path("api/v2/", api_router.urls),
 ]

@@ -36,6 +36,18 @@ def bump_content_version():
         cache.set(CONTENT_VERSION_KEY, 2, timeout=None)
 
 
+def cached_content(key, build):
+    """`build()` once per content version, for what only a change of content can alter."""
+    from django.conf import settings
+
+    versioned = f"clio:{key}:{content_version()}"
+    value = cache.get(versioned)
+    if value is None:
+        value = build()
+        cache.set(versioned, value, timeout=settings.PAGE_CACHE_SECONDS)
+    return value
+
+
 def course_menu(course, request=None):
     """The parts of `course`, each with its topics in order; cached per content version."""
     key = f"clio:course-menu:{course.pk}:{content_version()}"

@@ -10,7 +10,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from .blocks import ArticleBodyBlock, CoursePartBlock
-from .menu import course_menu
+from .menu import cached_content, course_menu
 
 
 class HomePage(Page):
@@ -31,6 +31,29 @@ class HomePage(Page):
         context["courses"] = CoursePage.objects.child_of(self).live().order_by("path")
         return context
 
+    def route(self, request, path_components):
+        """Find the page an address names with one cached lookup (per content version) instead
+        of two queries per level of the tree; the page found routes what is left (quiz/)."""
+        if not path_components or getattr(request, "is_preview", False):
+            return super().route(request, path_components)
+        found = cached_content(
+            f"route:{self.pk}:{'/'.join(path_components)}",
+            lambda: self.deepest_page(path_components) or False,
+        )
+        if not found:
+            return super().route(request, path_components)  # Wagtail's own 404
+        page, depth = found
+        return page.route(request, path_components[depth:])
+
+    def deepest_page(self, path_components):
+        """(the deepest page whose path starts `path_components`, how many of them it used)."""
+        prefixes = [
+            self.url_path + "/".join(path_components[:n]) + "/"
+            for n in range(1, len(path_components) + 1)
+        ]
+        page = Page.objects.filter(url_path__in=prefixes).order_by("-depth").first()
+        return (page.specific, page.depth - self.depth) if page else None
+
 
 class CoursePage(RoutablePageMixin, Page):
     """A course: an introduction and its parts, each an ordered list of topics."""
@@ -45,6 +68,10 @@ class CoursePage(RoutablePageMixin, Page):
 
     def menu(self, request=None):
         return course_menu(self, request)
+
+    def get_cached_paths(self):
+        """The addresses a proxy cache holds for this page, purged when it is published."""
+        return ["/", "revision/"]
 
     def get_context(self, request, *args, **kwargs):
         from quizzes.progress import progress_of
@@ -121,6 +148,10 @@ class ArticlePage(RoutablePageMixin, Page):
     def course(self):
         return self.get_parent().specific
 
+    def get_cached_paths(self):
+        """The addresses a proxy cache holds for this page, purged when it is published."""
+        return ["/", "quiz/"]
+
     @property
     def period_list(self):
         return [p.strip() for p in self.periods.split(",") if p.strip()]
@@ -147,8 +178,6 @@ class ArticlePage(RoutablePageMixin, Page):
             progress.record_score(request, self.slug, result["score"], result["out_of"])
             if wants_json(request):
                 return json_result(result)
-        else:
-            progress.mark_read(request, self.slug)
         quiz = {
             "questions": questions,
             "quiz_result": result,
@@ -159,13 +188,22 @@ class ArticlePage(RoutablePageMixin, Page):
         }
         return self.render(request, template=template, context_overrides=quiz)
 
+    def questions_for(self, request, size, seed=0):
+        """The quiz's questions, made once per content version (afresh in a preview)."""
+        from quizzes.quiz import article_questions
+
+        if getattr(request, "is_preview", False):
+            return article_questions(self, size, seed)
+        key = f"quiz:{self.pk}:{self.live_revision_id}:{size}:{seed}"
+        return cached_content(key, lambda: article_questions(self, size, seed))
+
     @path("")
     def article(self, request):
-        from quizzes.quiz import article_questions
+        from quizzes.quiz import ARTICLE_QUIZ_SIZE
 
         return self.quiz_response(
             request,
-            article_questions(self),
+            self.questions_for(request, ARTICLE_QUIZ_SIZE),
             self.get_template(request),
             "Check your understanding",
             self.url,
@@ -173,10 +211,10 @@ class ArticlePage(RoutablePageMixin, Page):
 
     @path("quiz/", name="practice")
     def practice(self, request):
-        from quizzes.quiz import PRACTICE_QUIZ_SIZE, article_questions
+        from quizzes.quiz import PRACTICE_QUIZ_SIZE
         from quizzes.views import seed_from
 
-        questions = article_questions(self, PRACTICE_QUIZ_SIZE, seed_from(request))
+        questions = self.questions_for(request, PRACTICE_QUIZ_SIZE, seed_from(request))
         return self.quiz_response(
             request,
             questions,

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
-from .menu import neighbours
+from .menu import cached_content, neighbours
 
 ENTITY_LINK = re.compile(r"\[\[([a-z0-9-]+)(?:\|([^\]]+))?\]\]")
 CITATION = re.compile(r"\[\^([a-z0-9-]+)(?:,\s*([^\]]+))?\]")
@@ -94,9 +94,7 @@ class BodyRenderer:
             )
         if slug in self.entities.events:
             event = self.entities.events[slug]
-            return format_html(
-                '<a href="{}#{}">{}</a>', reverse("timeline"), slug, text or event.title
-            )
+            return format_html('<a href="{}">{}</a>', event.timeline_url, text or event.title)
         if slug in self.entities.terms:
             term = self.entities.terms[slug]
             if slug not in self.terms_seen:
@@ -167,20 +165,29 @@ def key_dates(page):
 
 def article_context(page, request):
     """What an article template needs beyond the page itself."""
-    course = page.course
-    menu = course.menu(request)
+    shown = article_content(page, request)
+    menu = shown["course"].menu(request)
     previous, following = neighbours(menu, page.slug)
-    body, footnotes = render_body(page, request)
-    return {
-        "course": course,
-        "menu": menu,
-        "previous_topic": previous,
-        "next_topic": following,
-        "body_html": body,
-        "footnotes": footnotes,
-        "bibliography": [entry.source for entry in page.bibliography.select_related("source")],
-        **key_dates(page),
-        "key_people": list(
-            page.people.live().order_by("title").only("title", "slug", "url_path", "summary")
-        ),
-    }
+    return {"menu": menu, "previous_topic": previous, "next_topic": following, **shown}
+
+
+def article_content(page, request):
+    """The body and what surrounds it, rendered once per revision (and content version, since
+    the body names other pages); a preview of a draft is always rendered afresh."""
+
+    def build():
+        body, footnotes = render_body(page, request)
+        return {
+            "course": page.course,
+            "body_html": body,
+            "footnotes": footnotes,
+            "bibliography": [entry.source for entry in page.bibliography.select_related("source")],
+            **key_dates(page),
+            "key_people": list(
+                page.people.live().order_by("title").only("title", "slug", "url_path", "summary")
+            ),
+        }
+
+    if getattr(request, "is_preview", False):
+        return build()
+    return cached_content(f"article:{page.pk}:{page.live_revision_id}", build)

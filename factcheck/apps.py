@@ -1,4 +1,4 @@
-"""The fact checker as a Django app: cache invalidation, the admin panel and the publish check."""
+"""The fact checker as a Django app: the admin panel and the publish check."""
 
 from django.apps import AppConfig
 
@@ -10,8 +10,6 @@ class FactcheckConfig(AppConfig):
     verbose_name = "Fact checker"
 
     def ready(self):
-        from . import signals
         from .panels import add_findings_panel
 
-        signals.connect()
         add_findings_panel()

@@ -3,7 +3,7 @@
 `course_chronology()` turns the people, organisations, places, glossary terms and events of the
 database into a `judge.Chronology` with a constant number of queries, whatever the number of
 events. It is cached under the content version (`courses.menu.content_version()`), which every
-pack load, page publish and change to the chronology's own rows bumps (see `signals`), so a
+pack load, page publish and change to a content row bumps (see `courses.signals`), so a
 stale chronology is never served. `course_checker()` keeps the prepared `FactChecker` for the
 current version in the process, since preparing one compiles the entity names into a pattern.
 """

@@ -65,7 +65,7 @@ def when_question(fact, rng, key):
         choices=tuple(text for _, text in dates),
         answer=(right,),
         explanation=f"{fact.title}: {right}.",
-        link=f"/timeline/#{fact.slug}",
+        link=f"/timeline/?event={fact.slug}#{fact.slug}",
         generated=True,
         in_order=True,
     )
@@ -95,7 +95,7 @@ def who_question(fact, facts, rng, key):
         choices=tuple([person, *distractors]),
         answer=(person,),
         explanation=f"{fact.title} involved {person}.",
-        link=f"/timeline/#{fact.slug}",
+        link=f"/timeline/?event={fact.slug}#{fact.slug}",
         generated=True,
     )
 
@@ -153,7 +153,7 @@ def first_question(facts, rng, key):
         choices=(first.title, second.title),
         answer=(first.title,),
         explanation=f"{first.title} ({first.when.display()}) came before {second.title} ({second.when.display()}).",
-        link=f"/timeline/#{first.slug}",
+        link=f"/timeline/?event={first.slug}#{first.slug}",
         generated=True,
     )
 

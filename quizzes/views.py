@@ -1,10 +1,12 @@
 """Serving quizzes: the article quiz, the practice quiz and the course revision quiz, as plain
 HTML forms that a small script can check in place (the server grades in both cases)."""
 
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
+
+from core.csrf import SAME_SITE
 
 from . import progress
 from .kinds import grade
@@ -54,6 +56,27 @@ def seed_from(request):
         return int(request.POST.get("seed", request.GET.get("seed", 0)))
     except ValueError:
         return 0
+
+
+# A transparent 1x1 GIF: what the reading mark on an article loads.
+PIXEL = b"GIF89a\x01\x00\x01\x00\x80\x00\x00\x00\x00\x00\x00\x00\x00!\xf9\x04\x01\x00\x00\x00\x00,\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02D\x01\x00;"
+
+
+@require_GET
+def read_mark(request, slug):
+    """Mark a topic read: a tiny image every article loads, so that the article itself is the
+    same cached page for every reader and carries no cookie (works with JavaScript off)."""
+    from courses.menu import cached_content
+    from courses.models import ArticlePage
+
+    live = cached_content(
+        "article-slugs", lambda: set(ArticlePage.objects.live().values_list("slug", flat=True))
+    )
+    if slug in live and request.headers.get("Sec-Fetch-Site", "same-origin") in SAME_SITE:
+        progress.mark_read(request, slug)
+    response = HttpResponse(PIXEL, content_type="image/gif")
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 @require_POST

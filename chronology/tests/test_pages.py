@@ -85,9 +85,9 @@ def test_the_timeline_filters_by_place(client, loaded_mini):
 
 def test_the_timeline_page_is_a_list_with_both_styles(client, loaded_mini):
     html = client.get("/timeline/?person=leon-trotsky").content.decode()
-    assert '<ol class="timeline" id="timeline-list">' in html
+    assert '<div id="timeline-list">' in html and '<ol class="timeline">' in html
     assert "26 October (7 November) 1879" in html
-    assert "3 events of 3" in html
+    assert "3 events (3 in the course)" in html
 
 
 def test_the_json_export_follows_the_schema_and_keeps_old_style(client, loaded_mini):
@@ -165,3 +165,51 @@ def test_the_glossary_sorts_terms_whatever_their_case_under_an_a_to_z_index(clie
     assert re.findall(r">([A-Z])<", index) == list("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
     assert '<a href="#letter-c">C</a>' in index and "<span>B</span>" in index
     assert '<h2 id="letter-c">C</h2>' in html
+def add_events(count):
+    """`count` more events over 1850-1991, each with a person, as a much longer course has."""
+    from chronology.models import PersonPage
+
+    person = PersonPage.objects.get(slug="leon-trotsky")
+    events = Event.objects.bulk_create(
+        Event(
+            slug=f"extra-{n}",
+            title=f"An extra event number {n}",
+            when=f"{1850 + n % 142}-{1 + n % 12:02d}-{1 + n % 28:02d}",
+            earliest=f"{1850 + n % 142}-{1 + n % 12:02d}-{1 + n % 28:02d}",
+            latest=f"{1850 + n % 142}-{1 + n % 12:02d}-{1 + n % 28:02d}",
+            summary="A summary of about the length the course's own events have, in one sentence.",
+        )
+        for n in range(count)
+    )
+    Event.people.through.objects.bulk_create(
+        Event.people.through(event=event, personpage=person) for event in events
+    )
+
+
+def test_a_timeline_page_stays_under_100_kb_with_ten_times_the_events(client, loaded_mini):
+    add_events(5960)  # ten times the course's 596 events
+    total = Event.objects.count()
+    for query in ("", "?page=2", "?page=last", "?person=leon-trotsky&page=30", "?period=1917"):
+        response = client.get("/timeline/" + query)
+        html = response.content.decode()
+        assert len(response.content) < 100 * 1024, (query, len(response.content))
+        assert 0 < html.count('<li id="') <= 100, query
+    first = client.get("/timeline/").content.decode()
+    assert f"Events 1–100 of {total}" in first
+    assert f"Page 1 of {-(-total // 100)}" in first
+    assert '<a href="?period=1910-1919">1910s</a>' in first
+
+
+def test_an_event_link_opens_the_timeline_page_that_holds_it(client, loaded_mini):
+    add_events(500)
+    html = client.get("/timeline/?event=extra-141").content.decode()
+    assert 'id="extra-141"' in html  # 1991: the last page, not the first
+    assert "Page 1 of" not in html
+    assert 'id="extra-141"' not in client.get("/timeline/").content.decode()
+
+
+def test_the_timeline_groups_events_under_their_decades(client, loaded_mini):
+    html = client.get("/timeline/").content.decode()
+    assert html.index('id="decade-1870"') < html.index('id="trotsky-born"')
+    assert html.index('id="decade-1910"') < html.index('id="trotsky-chairs-soviet"')
+    assert html.index('id="decade-1940"') < html.index('id="trotsky-dies"')

@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "newsletter",
     "search",
     "wagtail.contrib.forms",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.settings",
@@ -61,9 +62,10 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "django.middleware.csrf.CsrfViewMiddleware",
+    "core.csrf.OriginCsrfMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "core.pagecache.PageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -225,3 +227,29 @@ PERMISSIONS_POLICY = {
         "usb",
     )
 }
+# Serving at speed (issue 11). The whole-page cache (core.pagecache) keeps pages under the content
+# version, which any change to a model of CONTENT_MODELS bumps (courses.signals).
+PAGE_CACHE = os.environ.get("PAGE_CACHE", "1") == "1"
+PAGE_CACHE_SECONDS = 24 * 3600  # old versions' copies expire; a change never waits for this
+PAGE_CACHE_PROXY_SECONDS = int(os.environ.get("PAGE_CACHE_PROXY_SECONDS", "10"))
+PAGE_CACHE_SKIP_PATHS = ["/admin/", "/django-admin/", "/newsletter/", "/progress/"]
+CONTENT_MODELS = [
+    "core",
+    "courses",
+    "chronology",
+    "quizzes",
+    "wagtailcore.PageViewRestriction",
+    "wagtailcore.Site",
+]
+# core.csrf.OriginCsrfMiddleware is Django's CsrfViewMiddleware, deciding first from the
+# Sec-Fetch-Site and Origin headers; the check only looks for Django's own dotted path.
+SILENCED_SYSTEM_CHECKS = ["security.W003"]
+# A proxy in front (deploy/nginx.conf, a CDN) is purged over HTTP when pages change.
+FRONTEND_CACHE_PURGE_URL = os.environ.get("FRONTEND_CACHE_PURGE_URL", "")
+if FRONTEND_CACHE_PURGE_URL:
+    WAGTAILFRONTENDCACHE = {
+        "proxy": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": FRONTEND_CACHE_PURGE_URL,
+        }
+    }

@@ -26,3 +26,13 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+
+if not REDIS_URL:  # noqa: F405
+    # Without Redis, a cache on disk that every worker shares, so a change purges them all.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": VAR_DIR / "cache",  # noqa: F405
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
+        }
+    }

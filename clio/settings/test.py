@@ -18,3 +18,4 @@ TASKS = {
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 NEWSLETTER_RATE = 0  # tests measure behaviour, not pacing
+PAGE_CACHE = False  # on only where a test asks for it (core/tests/test_pagecache.py)
