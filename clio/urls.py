@@ -1,12 +1,13 @@
 from django.conf import settings
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from chronology import views as chronology_views
+from courses.downloads import page_file
 from courses.feeds import ArticleFeed
 from quizzes.views import clear_progress
 from search import views as search_views
@@ -44,4 +45,8 @@ else:
         )
     ]
 
-urlpatterns += [path("", include(wagtail_urls))]
+urlpatterns += [
+    # A page's files: worksheet.pdf, quiz.moodle.xml, cite.bib… (see courses/downloads.py)
+    re_path(r"^(?P<page_path>(?:[\w\-]+/)+)(?P<filename>[\w\-]+\.[\w.]+)$", page_file),
+    path("", include(wagtail_urls)),
+]
