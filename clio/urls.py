@@ -27,6 +27,7 @@ urlpatterns = [
     path("progress/clear/", clear_progress, name="clear-progress"),
     path("newsletter/", include("newsletter.urls")),
     path("api/v2/", api_router.urls),
+    path("", include("api.urls")),  # /api/schema/ and the read-only JSON API
 ]
 
 if settings.DEBUG:

@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "factcheck",
     "newsletter",
     "search",
+    "api",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
@@ -45,6 +46,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "drf_spectacular",
+    "corsheaders",
     "django_tasks",
     "django_tasks_db",
     "django.contrib.admin",
@@ -59,6 +62,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -159,3 +163,22 @@ WAGTAIL_I18N_ENABLED = False
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 NEWSLETTER_RATE = float(os.environ.get("NEWSLETTER_RATE", "20"))  # emails per second
 NEWSLETTER_RETRY_BASE_SECONDS = 60
+
+# The open web (issue 13): the read-only JSON API, its OpenAPI 3.1 document, and CORS for GET on
+# the API and the timeline exports, so other sites and teachers' tools can read the course.
+REST_FRAMEWORK = {"DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema"}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Clio API",
+    "DESCRIPTION": "The course's history data, read-only. Text licensed under CC BY 4.0.",
+    "VERSION": "1",
+    "OAS_VERSION": "3.1.0",
+    "LICENSE": {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"},
+    "SERVE_INCLUDE_SCHEMA": False,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "api.schema.document_errors",
+    ],
+}
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_URLS_REGEX = r"^/(api/.*|timeline\.(json|csv|ics))$"
