@@ -1,12 +1,13 @@
 """Pages built from the history data: person and organisation pages, the timeline and the glossary."""
 
 from django.db.models import Prefetch
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from .models import Event, GlossaryTerm, OrganisationPage, PersonPage, PersonRole, Place
-from .timeline import TimelineFilters, timeline_events, timeline_json
+from .timeline import TimelineFilters, timeline_events, timeline_ical, timeline_json
 
 
 def person_context(person):
@@ -82,6 +83,16 @@ def timeline_data(request):
     """The timeline as JSON (schema: chronology/schemas/timeline.schema.json), with the same filters."""
     events = timeline_events(TimelineFilters.from_query(request.GET))
     return JsonResponse(timeline_json(events), json_dumps_params={"ensure_ascii": False})
+
+
+@require_GET
+def timeline_calendar(request):
+    """The timeline's anniversaries as iCalendar, with the same filters, for a class calendar."""
+    events = timeline_events(TimelineFilters.from_query(request.GET))
+    body = timeline_ical(events, request.build_absolute_uri(reverse("timeline")))
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="clio-anniversaries.ics"'
+    return response
 
 
 @require_GET

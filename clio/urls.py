@@ -21,6 +21,7 @@ urlpatterns = [
     path("search/", search_views.search, name="search"),
     path("timeline/", chronology_views.timeline, name="timeline"),
     path("timeline.json", chronology_views.timeline_data, name="timeline-json"),
+    path("timeline.ics", chronology_views.timeline_calendar, name="timeline-ics"),
     path("glossary/", chronology_views.glossary, name="glossary"),
     path("sitemap.xml", sitemap),
     path("feed/", ArticleFeed(), name="feed"),
