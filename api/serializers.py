@@ -7,10 +7,8 @@ from rest_framework import serializers
 
 from chronology.models import GlossaryTerm, OrganisationPage, PersonPage, Place, Source
 from chronology.timeline import event_record
+from core.licence import LICENCE
 from courses.models import ArticlePage
-
-LICENCE = "CC BY 4.0"
-
 
 DATE_SCHEMA = {
     "type": ["object", "null"],

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 from django.db.models import Prefetch
 
+from core.licence import LICENCE_WITH_URL
+
 from .models import Event, OrganisationPage, PersonPage, Place
 
 PERIOD = re.compile(r"^(\d{4})?-(\d{4})?$|^(\d{4})$")
@@ -91,7 +93,7 @@ def event_record(event):
 
 
 def timeline_json(events):
-    return {"events": [event_record(event) for event in events]}
+    return {"licence": LICENCE_WITH_URL, "events": [event_record(event) for event in events]}
 
 
 CSV_COLUMNS = [
@@ -170,12 +172,17 @@ def timelinejs(events, title="Russian and Soviet History"):
                 slide["end_date"] = timelinejs_date(end)
         slides.append(slide)
     return {
-        "title": {"text": {"headline": title, "text": "A timeline from Clio's course data."}},
+        "title": {
+            "text": {
+                "headline": title,
+                "text": f"A timeline from Clio's course data. Text licensed under {LICENCE_WITH_URL}.",
+            }
+        },
         "events": slides,
     }
 
 
-LICENCE_NOTE = "From Clio's course data; text licensed under CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)."
+LICENCE_NOTE = f"From Clio's course data; text licensed under {LICENCE_WITH_URL}."
 
 
 def timeline_ical(events, timeline_url, name="Clio: Russian and Soviet History"):

@@ -3,12 +3,13 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps import Sitemap as PagesSitemap
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from chronology import views as chronology_views
 from courses.downloads import page_file
-from courses.feeds import ArticleFeed
+from courses.feeds import ArticleFeed, DataPagesSitemap, robots_txt
 from quizzes.views import clear_progress
 from search import views as search_views
 
@@ -23,7 +24,8 @@ urlpatterns = [
     path("timeline.json", chronology_views.timeline_data, name="timeline-json"),
     path("timeline.ics", chronology_views.timeline_calendar, name="timeline-ics"),
     path("glossary/", chronology_views.glossary, name="glossary"),
-    path("sitemap.xml", sitemap),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": PagesSitemap, "data": DataPagesSitemap}}),
+    path("robots.txt", robots_txt, name="robots-txt"),
     path("feed/", ArticleFeed(), name="feed"),
     path("progress/clear/", clear_progress, name="clear-progress"),
     path("newsletter/", include("newsletter.urls")),

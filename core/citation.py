@@ -10,8 +10,9 @@ from datetime import date
 
 from django.utils.html import format_html
 
+from .licence import LICENCE
+
 PUBLISHER = "Clio"
-LICENCE = "CC BY 4.0"
 
 
 @dataclass(frozen=True)

@@ -12,12 +12,12 @@ from django.contrib.staticfiles import finders
 from django.core.cache import cache
 from django.template.loader import render_to_string
 
+from core.licence import LICENCE, LICENCE_URL
+
 from .menu import content_version
 from .rendering import ENTITY_LINK, BodyRenderer, Entities, key_dates
 
 PAPER_SIZES = {"a4": "A4", "letter": "letter"}
-LICENCE = "CC BY 4.0"
-LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
 
 
 def topic_questions(page):

@@ -11,8 +11,8 @@ import io
 import zipfile
 from xml.etree import ElementTree as ET
 
-LICENCE = "CC BY 4.0"
-LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
+from core.licence import LICENCE_WITH_URL
+
 ORDINALS = ("1st", "2nd", "3rd") + tuple(f"{n}th" for n in range(4, 21))
 
 FORMATS = {
@@ -25,7 +25,7 @@ FORMATS = {
 
 def licence_note(source_url):
     return (
-        f"Questions from Clio ({source_url}). Text licensed under {LICENCE} ({LICENCE_URL}): "
+        f"Questions from Clio ({source_url}). Text licensed under {LICENCE_WITH_URL}: "
         "share and adapt them with credit to Clio."
     )
 

@@ -8,9 +8,10 @@ from django.templatetags.static import static
 from django.utils.html import format_html, strip_tags
 from django.utils.safestring import mark_safe
 
+from core.licence import LICENCE_URL
+
 register = template.Library()
 
-LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
 PUBLISHER = {"@type": "Organization", "name": "Clio"}
 
 
