@@ -179,3 +179,18 @@ def test_worksheet_and_quiz_files_cost_the_same_queries_whatever_the_course_size
     counts = dict(zip(urls, before, strict=True))
     # With an empty cache; the worksheet also fetches the course chronology for its questions.
     assert counts[urls[0]] <= 14 and max(before[1:]) <= 10, counts
+
+
+@pytest.mark.django_db
+def test_a_teacher_prints_downloads_and_cites_from_the_trotsky_article(client, loaded_course):
+    article = "/russian-soviet-history/leon-trotsky/"
+    html = client.get(article).content.decode()
+    pages = pdf_pages(client.get(article + "worksheet.pdf"))
+    assert 3 <= len(pages) <= 8
+    whole = " ".join(" ".join(page.extract_text().split()) for page in pages)
+    assert "What was Trotsky's name at birth?" in whole and "Answer sheet" in whole
+    assert f'href="{article}quiz.moodle.xml"' in html
+    root = ET.fromstring(client.get(article + "quiz.moodle.xml").content)
+    prompts = [q.findtext("questiontext/text") for q in root.findall("question")]
+    assert "What was Trotsky's name at birth?" in prompts
+    assert "<summary>Cite this page</summary>" in html and "<i>Leon Trotsky</i>" in html
