@@ -105,13 +105,26 @@ def test_every_list_costs_the_same_queries_whatever_the_course_size(client, load
 FUZZ_EXAMPLES = 12  # per operation: 16 operations, about 200 requests in all
 
 
+@pytest.fixture
+def wsgi_app():
+    """The site as a WSGI app that keeps the test's database connection open between requests,
+    as Django's test client does (otherwise each request's end closes it on PostgreSQL)."""
+    from django.core.signals import request_finished, request_started
+    from django.core.wsgi import get_wsgi_application
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield get_wsgi_application()
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
 @pytest.mark.django_db
-def test_no_generated_request_makes_the_api_fail(loaded_mini):
+def test_no_generated_request_makes_the_api_fail(loaded_mini, wsgi_app):
     """Schemathesis generates requests from the OpenAPI document for every operation; each
     response must conform to the document (status, content type, body) and none may be a 500."""
-    from django.core.wsgi import get_wsgi_application
-
-    schema = schemathesis.openapi.from_wsgi("/api/schema/?format=json", get_wsgi_application())
+    schema = schemathesis.openapi.from_wsgi("/api/schema/?format=json", wsgi_app)
     operations = [result.ok() for result in schema.get_all_operations()]
     assert len(operations) == 2 * len(LISTS)
     statuses = []
