@@ -5,12 +5,16 @@ UV := $(shell command -v uv 2>/dev/null || echo "$(HOME)/.local/bin/uv")
 PY := .venv/bin/python
 MANAGE := $(PY) manage.py
 
-.PHONY: run serve test setup uv browser validator nginx bench load-test figures clean
+.PHONY: run serve test setup uv browser validator nginx pdf bench load-test figures clean
 
 uv:
 	@command -v uv >/dev/null 2>&1 || test -x "$(HOME)/.local/bin/uv" || python3 -m pip install --user --quiet uv
 
-setup: uv
+# WeasyPrint (worksheets) typesets with Pango and embeds the DejaVu fonts.
+pdf:
+	@test -e /usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf && ldconfig -p | grep -q libpangoft2-1.0.so.0 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core >/dev/null)
+
+setup: uv pdf
 	$(UV) sync --frozen
 	@mkdir -p var
 	$(MANAGE) migrate --noinput
@@ -43,16 +47,19 @@ browser:
 	@test -x /usr/bin/chromium || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null)
 
 VNU_VERSION := 26.9.27
+# A GIFT parser, to check the quiz exports.
+GIFT_PEGJS_VERSION := 1.0.2
 
 validator:
 	@test -f var/tools/node_modules/vnu-jar/build/dist/vnu.jar || npm install --prefix var/tools --no-audit --no-fund --silent vnu-jar@$(VNU_VERSION)
+	@test -f var/tools/node_modules/gift-pegjs/package.json || npm install --prefix var/tools --no-audit --no-fund --silent gift-pegjs@$(GIFT_PEGJS_VERSION)
 	@command -v java >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null)
 
 # nginx with the cache purge module (deploy/nginx.conf) and wrk, for the benchmark.
 nginx:
 	@test -f /usr/lib/nginx/modules/ngx_http_cache_purge_module.so -a -x /usr/bin/wrk || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx libnginx-mod-http-cache-purge wrk >/dev/null)
 
-test: uv browser validator nginx
+test: uv browser validator nginx pdf
 	$(UV) sync --frozen
 	$(PY) -m ruff check .
 	DJANGO_SETTINGS_MODULE=clio.settings.test $(MANAGE) makemigrations --check --dry-run

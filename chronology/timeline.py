@@ -1,4 +1,5 @@
-"""The course timeline: filtering events, and exporting them as JSON, CSV and TimelineJS."""
+"""The course timeline: filtering events, and exporting them as JSON, CSV, TimelineJS and
+iCalendar (anniversaries)."""
 
 import csv
 import io
@@ -6,6 +7,8 @@ import re
 from dataclasses import dataclass
 
 from django.db.models import Prefetch
+
+from core.licence import LICENCE_WITH_URL
 
 from .models import Event, OrganisationPage, PersonPage, Place
 
@@ -90,7 +93,7 @@ def event_record(event):
 
 
 def timeline_json(events):
-    return {"events": [event_record(event) for event in events]}
+    return {"licence": LICENCE_WITH_URL, "events": [event_record(event) for event in events]}
 
 
 CSV_COLUMNS = [
@@ -169,9 +172,54 @@ def timelinejs(events, title="Russian and Soviet History"):
                 slide["end_date"] = timelinejs_date(end)
         slides.append(slide)
     return {
-        "title": {"text": {"headline": title, "text": "A timeline from Clio's course data."}},
+        "title": {
+            "text": {
+                "headline": title,
+                "text": f"A timeline from Clio's course data. Text licensed under {LICENCE_WITH_URL}.",
+            }
+        },
         "events": slides,
     }
+
+
+LICENCE_NOTE = f"From Clio's course data; text licensed under {LICENCE_WITH_URL}."
+
+
+def timeline_ical(events, timeline_url, name="Clio: Russian and Soviet History"):
+    """An iCalendar of anniversaries: each event known to the day recurs every year on its
+    Gregorian day (a span, on its first day). Events known only to the month or year have no
+    anniversary and are left out, rather than given an invented day."""
+    import datetime
+
+    from icalendar import Calendar
+    from icalendar import Event as CalendarEvent
+
+    calendar = Calendar()
+    calendar.add("prodid", "-//Clio//Timeline anniversaries//EN")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", f"{name}: anniversaries")
+    calendar.add("x-wr-caldesc", LICENCE_NOTE)
+    stamp = datetime.datetime.now(datetime.UTC).replace(microsecond=0)
+    for event in events:
+        when = event.when_date
+        if when.precision != "day" or when.approximate or when.uncertain:
+            continue
+        if when.earliest == datetime.date.min or when.latest == datetime.date.max:
+            continue
+        entry = CalendarEvent()
+        entry.add("uid", f"{event.slug}@clio")
+        entry.add("dtstamp", stamp)
+        entry.add("summary", f"{event.title} ({when.earliest.year})")
+        entry.add("dtstart", when.earliest)
+        entry.add("dtend", when.earliest + datetime.timedelta(days=1))
+        entry.add("rrule", {"freq": "yearly"})
+        entry.add("description", f"{when.display()}. {event.summary}\n\n{LICENCE_NOTE}".strip())
+        entry.add("url", f"{timeline_url}#{event.slug}")
+        if event.place:
+            entry.add("location", event.place.name)
+        entry.add("transp", "TRANSPARENT")
+        calendar.add_component(entry)
+    return calendar.to_ical()
 
 
 def place_choices():

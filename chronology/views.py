@@ -5,14 +5,15 @@ import unicodedata
 
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from courses.menu import cached_content
 
 from .models import Event, GlossaryTerm, OrganisationPage, PersonPage, PersonRole, Place
-from .timeline import TimelineFilters, timeline_events, timeline_json
+from .timeline import TimelineFilters, timeline_events, timeline_ical, timeline_json
 
 
 def person_context(person):
@@ -163,6 +164,16 @@ def initial(text):
         if char.isalnum():
             return char.upper() if "A" <= char.upper() <= "Z" else "#"
     return "#"
+
+
+@require_GET
+def timeline_calendar(request):
+    """The timeline's anniversaries as iCalendar, with the same filters, for a class calendar."""
+    events = timeline_events(TimelineFilters.from_query(request.GET))
+    body = timeline_ical(events, request.build_absolute_uri(reverse("timeline")))
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="clio-anniversaries.ics"'
+    return response
 
 
 @require_GET

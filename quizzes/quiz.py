@@ -30,11 +30,12 @@ def all_facts():
     return facts
 
 
-def article_questions(page, size=ARTICLE_QUIZ_SIZE, seed=0):
-    """The authored questions of a topic first, then questions made from its events, up to `size`."""
+def article_questions(page, size=ARTICLE_QUIZ_SIZE, seed=0, every_authored=False):
+    """The authored questions of a topic first, then questions made from its events, up to `size`
+    (with `every_authored`, all the authored ones even beyond `size`)."""
     authored = [q.to_question(f"a{n}") for n, q in enumerate(page.questions.all(), start=1)]
     if len(authored) >= size:
-        return authored[:size]
+        return authored if every_authored else authored[:size]
     facts = all_facts()
     topic_facts = [fact for fact, topics in facts if page.slug in topics]
     extra = generate(

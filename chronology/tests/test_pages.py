@@ -23,7 +23,7 @@ def test_the_person_page_shows_the_birth_name_and_both_calendars(client, loaded_
     assert "<dt>Birth name</dt><dd>Lev Davidovich Bronstein</dd>" in html
     assert "26 October (7 November) 1879, Yanovka" in html
     assert "21 August 1940, Coyoacán" in html
-    assert '"birthDate": "1879-11-07"' in html  # JSON-LD in the Gregorian calendar
+    assert '"birthDate":"1879-11-07"' in html  # JSON-LD in the Gregorian calendar
     assert '<a href="/mini-course/first-topic/">The First Topic</a>' in html
 
 

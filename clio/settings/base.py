@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "factcheck",
     "newsletter",
     "search",
+    "api",
     "wagtail.contrib.forms",
     "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
@@ -46,6 +47,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "drf_spectacular",
+    "corsheaders",
     "django_tasks",
     "django_tasks_db",
     "django.contrib.admin",
@@ -60,6 +63,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "core.csrf.OriginCsrfMiddleware",
@@ -253,3 +257,23 @@ if FRONTEND_CACHE_PURGE_URL:
             "LOCATION": FRONTEND_CACHE_PURGE_URL,
         }
     }
+# The open web (issue 13): the read-only JSON API, its OpenAPI 3.1 document, and CORS for GET on
+# the API and the timeline exports, so other sites and teachers' tools can read the course.
+REST_FRAMEWORK = {"DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema"}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Clio API",
+    "DESCRIPTION": "The course's history data, read-only. Text licensed under CC BY 4.0.",
+    "VERSION": "1",
+    "OAS_VERSION": "3.1.0",
+    "LICENSE": {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"},
+    "SERVE_INCLUDE_SCHEMA": False,
+    # Its deploy check documents every DRF view, Wagtail's API too; api/tests checks ours.
+    "ENABLE_DJANGO_DEPLOY_CHECK": False,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "api.schema.document_errors",
+    ],
+}
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_URLS_REGEX = r"^/(api/.*|timeline\.(json|csv|ics))$"
