@@ -23,6 +23,7 @@ class HomePage(Page):
         "courses.CoursePage",
         "chronology.PeopleIndexPage",
         "chronology.OrganisationIndexPage",
+        "primary_sources.SourceIndexPage",
     ]
     max_count = 1
 

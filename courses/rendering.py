@@ -167,6 +167,8 @@ def key_dates(page):
 
 def article_context(page, request):
     """What an article template needs beyond the page itself."""
+    from primary_sources.views import sources_for_article
+
     course = page.course
     menu = course.menu(request)
     previous, following = neighbours(menu, page.slug)
@@ -179,6 +181,7 @@ def article_context(page, request):
         "body_html": body,
         "footnotes": footnotes,
         "bibliography": [entry.source for entry in page.bibliography.select_related("source")],
+        "primary_sources": sources_for_article(page),
         **key_dates(page),
         "key_people": list(
             page.people.live().order_by("title").only("title", "slug", "url_path", "summary")

@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "factcheck",
     "newsletter",
     "search",
+    "primary_sources",  # issue 14: the primary-source collection under /sources/
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",

@@ -1,0 +1,113 @@
+"""What the /sources/ index and a source page show, fetched in a fixed number of queries."""
+
+import re
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from django.core.paginator import Paginator
+from django.db.models import Q
+
+from chronology.models import PersonPage
+
+from .kinds import KINDS, VOICES
+from .models import PrimarySourcePage
+
+PER_PAGE = 40
+YEARS = re.compile(r"(\d{4})(?:\D+(\d{4}))?\s*$")
+LISTED_FIELDS = ("title", "slug", "url_path", "kind", "author", "date", "date_old_style", "voice")
+
+
+@dataclass(frozen=True)
+class Period:
+    """A course part read as a span of years, e.g. 'Revolution, 1917' or 'Tsarist Russia, 1861–1917'."""
+
+    title: str
+    value: str  # as the timeline writes it: '1861-1917'
+    first: int
+    last: int
+
+
+def course_periods(menu):
+    """The periods to filter by: the course parts whose titles end in a year or span of years."""
+    periods = []
+    for part in menu:
+        span = YEARS.search(part.title)
+        if span:
+            first, last = int(span[1]), int(span[2] or span[1])
+            value = f"{first}-{last}" if first != last else str(first)
+            periods.append(Period(part.title, value, first, last))
+    return periods
+
+
+def index_context(index, request):
+    """The sources matching the query's filters, a page at a time, and the choices of each filter."""
+    from courses.models import CoursePage
+
+    course = CoursePage.objects.live().order_by("path").first()
+    menu = course.menu(request) if course else ()
+    topics = [(t.slug, t.title) for part in menu for t in part.topics if t.url]
+    periods = course_periods(menu)
+    chosen = {
+        key: request.GET.get(key, "").strip() for key in ("topic", "kind", "period", "person")
+    }
+    sources = PrimarySourcePage.objects.child_of(index).live()
+    if chosen["topic"]:
+        sources = sources.filter(
+            Q(topic__slug=chosen["topic"]) | Q(other_topics__slug=chosen["topic"])
+        ).distinct()
+    if chosen["kind"]:
+        sources = sources.filter(kind=chosen["kind"])
+    period = next((p for p in periods if p.value == chosen["period"]), None)
+    if period:
+        sources = sources.filter(earliest__year__lte=period.last, latest__year__gte=period.first)
+    if chosen["person"]:
+        sources = sources.filter(people__slug=chosen["person"])
+    sources = (
+        sources.select_related("topic")
+        .only(*LISTED_FIELDS, "topic__title", "topic__slug")
+        .order_by("earliest", "latest", "path")
+    )
+    page = Paginator(sources, PER_PAGE).get_page(request.GET.get("page"))
+    people = (
+        PersonPage.objects.live()
+        .filter(primary_sources__isnull=False)
+        .distinct()
+        .order_by("title")
+        .values_list("slug", "title")
+    )
+    query = urlencode({key: value for key, value in chosen.items() if value})
+    return {
+        "sources": page,
+        "chosen": chosen,
+        "topics": topics,
+        "kinds": KINDS,
+        "periods": periods,
+        "people": list(people),
+        "filter_query": query,
+        "voices": dict(VOICES),
+    }
+
+
+def source_context(source):
+    """A source page: the articles it serves, the people it names, the works behind it."""
+    article_fields = ("title", "slug", "url_path", "enquiry")
+    articles = [source.topic] + list(
+        source.other_topics.live().order_by("path").only(*article_fields)
+    )
+    return {
+        "articles": [a for a in articles if a.live],
+        "source_people": list(source.people.live().order_by("title").only("title", "url_path")),
+        "source_works": list(source.based_on.all()),
+        "voices": dict(VOICES),
+    }
+
+
+def sources_for_article(article):
+    """The primary sources an article lists: its own collection, then those it shares."""
+    sources = (
+        PrimarySourcePage.objects.live()
+        .filter(Q(topic=article) | Q(other_topics=article))
+        .distinct()
+        .only(*LISTED_FIELDS, "topic_id", "position", "path")
+    )
+    return sorted(sources, key=lambda s: (s.topic_id != article.pk, s.position, s.path))
