@@ -1,7 +1,6 @@
 """The course's collection of primary sources: one page per document of the time, under /sources/."""
 
 from django.db import models
-from django.utils.functional import cached_property
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
@@ -128,9 +127,10 @@ class PrimarySourcePage(Page):
     def question_list(self):
         return [line.strip() for line in self.questions.splitlines() if line.strip()]
 
-    @cached_property
+    @property
     def index_url(self):
-        return self.get_parent().url
+        """/sources/, from this page's own URL (the parent page would cost a query)."""
+        return self.url.rstrip("/").rsplit("/", 1)[0] + "/"
 
     def clean(self):
         super().clean()

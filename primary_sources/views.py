@@ -4,12 +4,15 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Q
 
 from chronology.models import PersonPage
+from chronology.timeline import TimelineFilters
+from courses.menu import content_version
 
-from .kinds import KINDS, VOICES
+from .kinds import KINDS
 from .models import PrimarySourcePage
 
 PER_PAGE = 40
@@ -41,9 +44,9 @@ def course_periods(menu):
 
 def index_context(index, request):
     """The sources matching the query's filters, a page at a time, and the choices of each filter."""
-    from courses.models import CoursePage
+    from core.templatetags.clio_tags import primary_course
 
-    course = CoursePage.objects.live().order_by("path").first()
+    course = primary_course()
     menu = course.menu(request) if course else ()
     topics = [(t.slug, t.title) for part in menu for t in part.topics if t.url]
     periods = course_periods(menu)
@@ -57,9 +60,11 @@ def index_context(index, request):
         ).distinct()
     if chosen["kind"]:
         sources = sources.filter(kind=chosen["kind"])
-    period = next((p for p in periods if p.value == chosen["period"]), None)
-    if period:
-        sources = sources.filter(earliest__year__lte=period.last, latest__year__gte=period.first)
+    first, last = TimelineFilters(period=chosen["period"]).years()  # '1917-1924', '1917', '-1905'
+    if first:
+        sources = sources.filter(latest__year__gte=first)
+    if last:
+        sources = sources.filter(earliest__year__lte=last)
     if chosen["person"]:
         sources = sources.filter(people__slug=chosen["person"])
     sources = (
@@ -68,12 +73,16 @@ def index_context(index, request):
         .order_by("earliest", "latest", "path")
     )
     page = Paginator(sources, PER_PAGE).get_page(request.GET.get("page"))
-    people = (
-        PersonPage.objects.live()
-        .filter(primary_sources__isnull=False)
-        .distinct()
-        .order_by("title")
-        .values_list("slug", "title")
+    people = cache.get_or_set(
+        f"clio:source-people:{content_version()}",
+        lambda: list(
+            PersonPage.objects.live()
+            .filter(primary_sources__isnull=False)
+            .distinct()
+            .order_by("title")
+            .values_list("slug", "title")
+        ),
+        timeout=None,
     )
     query = urlencode({key: value for key, value in chosen.items() if value})
     return {
@@ -82,24 +91,32 @@ def index_context(index, request):
         "topics": topics,
         "kinds": KINDS,
         "periods": periods,
-        "people": list(people),
+        "people": people,
         "filter_query": query,
-        "voices": dict(VOICES),
     }
 
 
 def source_context(source):
-    """A source page: the articles it serves, the people it names, the works behind it."""
-    article_fields = ("title", "slug", "url_path", "enquiry")
-    articles = [source.topic] + list(
-        source.other_topics.live().order_by("path").only(*article_fields)
-    )
-    return {
-        "articles": [a for a in articles if a.live],
-        "source_people": list(source.people.live().order_by("title").only("title", "url_path")),
-        "source_works": list(source.based_on.all()),
-        "voices": dict(VOICES),
-    }
+    """A source page: the articles it serves, the people it names, the works behind it; cached
+    until anything is published, as the course menu is."""
+
+    def links():
+        from courses.models import ArticlePage
+
+        articles = (
+            ArticlePage.objects.live()
+            .filter(Q(pk=source.topic_id) | Q(shared_primary_sources=source))
+            .distinct()
+            .only("title", "slug", "url_path", "path")
+        )
+        return {
+            "articles": sorted(articles, key=lambda a: (a.pk != source.topic_id, a.path)),
+            "source_people": list(source.people.live().order_by("title").only("title", "url_path")),
+            "source_works": list(source.based_on.all()),
+        }
+
+    key = f"clio:source-links:{source.pk}:{content_version()}"
+    return cache.get_or_set(key, links, timeout=None)
 
 
 def sources_for_article(article):
