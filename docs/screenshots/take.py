@@ -14,25 +14,47 @@ PAGES = {
     "trotsky": "/russian-soviet-history/leon-trotsky/",
 }
 WIDTHS = {"desktop": 1280, "phone": 320}
+PARTS = {
+    "figure": "figure.figure",
+    "source": "aside.primary-source",
+    "debate": "section.debate",
+    "sources-list": "aside.topic-sources",
+}
 
 
 def main(base, folder):
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
+        browser = playwright.chromium.launch(
+            executable_path="/usr/bin/chromium", args=["--no-sandbox"]
+        )
         for scheme in ("light", "dark"):
             for device, width in WIDTHS.items():
-                context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
+                context = browser.new_context(
+                    viewport={"width": width, "height": 900}, color_scheme=scheme
+                )
                 tab = context.new_page()
                 for name, path in PAGES.items():
                     tab.goto(base + path)
+                    # Lazy images below the first screen load only when scrolled to: load them all.
+                    tab.evaluate(
+                        "Promise.all([...document.images].map(i => {i.loading = 'eager';"
+                        " return i.decode().catch(() => null)}))"
+                    )
                     target = folder / f"{name}-{device}-{scheme}.png"
                     # The whole home and course page; the first two screens of a long article.
-                    tab.screenshot(path=target, full_page=name != "trotsky")
-                    if name == "trotsky":
-                        tab.screenshot(path=target, clip={"x": 0, "y": 0, "width": width, "height": 1800}, full_page=True)
+                    clip = {"x": 0, "y": 0, "width": width, "height": 1800}
+                    tab.screenshot(
+                        path=target, full_page=True, clip=clip if name == "trotsky" else None
+                    )
                     print(target)
+                    if name == "trotsky":  # the parts of an article that should stand out
+                        for part, selector in PARTS.items():
+                            element = tab.locator(selector).first
+                            target = folder / f"trotsky-{part}-{device}-{scheme}.png"
+                            element.screenshot(path=target)
+                            print(target)
                 context.close()
         browser.close()
 
