@@ -40,11 +40,7 @@ def reading_minutes(raw_body):
 def topic_cards(course):
     """{slug: TopicCard} for the live articles of `course`, cached until anything is published."""
     key = f"clio:topic-cards:{course.pk}:{content_version()}"
-    cards = cache.get(key)
-    if cards is None:
-        cards = build_topic_cards(course)
-        cache.set(key, cards, timeout=None)
-    return cards
+    return cache.get_or_set(key, lambda: build_topic_cards(course), timeout=None)
 
 
 def build_topic_cards(course):

@@ -3,6 +3,7 @@
 from chronology.dates import HistoricalDate
 
 from .models import PrimarySourcePage, SourceIndexPage
+from .pack import NOTES
 
 INDEX_INTRODUCTION = (
     "<p>Documents of the time, each with who made it, when and why, what it cannot tell us, "
@@ -35,17 +36,7 @@ def load_primary_sources(loader):
                 "date_old_style": date.old_style,
                 "voice": f.get("voice") or "",
                 "text": markdown_to_html(f["text"]),
-                **{
-                    key: " ".join(f[key].split())
-                    for key in (
-                        "origin",
-                        "provenance",
-                        "purpose",
-                        "limits",
-                        "translation",
-                        "edition",
-                    )
-                },
+                **{key: " ".join(f[key].split()) for key in NOTES},
                 "questions": "\n".join(" ".join(q.split()) for q in f["questions"]),
                 "topic": loader.articles[record.topic],
                 "position": record.position,

@@ -21,7 +21,9 @@ REQUIRED = {
     "text",
 }
 OPTIONAL = {"people", "voice", "based_on", "topics"}
-TEXT_FIELDS = ("origin", "provenance", "purpose", "limits", "translation", "edition", "text")
+#: The one-paragraph texts on how to read a source, kept as plain text.
+NOTES = ("origin", "provenance", "purpose", "limits", "translation", "edition")
+TEXT_FIELDS = (*NOTES, "text")
 KIND_NAMES = [kind for kind, _ in KINDS]
 VOICE_NAMES = [voice for voice, _ in VOICES]
 MAX_LENGTHS = {"slug": 255, "title": 255, "author": 255}

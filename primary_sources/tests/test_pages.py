@@ -1,12 +1,10 @@
 """The source pages, the /sources/ index and an article's sources, as a reader sees them."""
 
 import pytest
-from django.core.cache import cache
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from courses.loader import load_pack
 from courses.pack import read_pack
+from courses.tests.test_pages import queries_for
 
 
 @pytest.mark.django_db
@@ -94,14 +92,6 @@ def with_more_sources(pack, count):
         )
     )
     return pack
-
-
-def queries_for(client, url):
-    cache.clear()
-    client.get(url)  # warm what a running site keeps warm: Site root paths, the menu
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(url).status_code == 200
-    return len(queries)
 
 
 @pytest.mark.django_db
