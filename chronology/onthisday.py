@@ -1,10 +1,10 @@
 """'On this day' for the home page: events of the chronology that fell on today's day and month."""
 
-import datetime
 from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.db.models import F
+from django.utils import timezone
 
 SHOWN = 3
 
@@ -22,7 +22,7 @@ def on_this_day(today=None):
 
     from .models import Event
 
-    today = today or datetime.date.today()
+    today = today or timezone.localdate()
     key = f"clio:on-this-day:{today.isoformat()}:{content_version()}"
     found = cache.get(key)
     if found is None:
