@@ -120,11 +120,17 @@ def source_context(source):
 
 
 def sources_for_article(article):
-    """The primary sources an article lists: its own collection, then those it shares."""
-    sources = (
-        PrimarySourcePage.objects.live()
-        .filter(Q(topic=article) | Q(other_topics=article))
-        .distinct()
-        .only(*LISTED_FIELDS, "topic_id", "position", "path")
-    )
-    return sorted(sources, key=lambda s: (s.topic_id != article.pk, s.position, s.path))
+    """The primary sources an article lists: its own collection, then those it shares; cached
+    until anything is published, so that the list costs an article page no query."""
+
+    def fetch():
+        sources = (
+            PrimarySourcePage.objects.live()
+            .filter(Q(topic=article) | Q(other_topics=article))
+            .distinct()
+            .only(*LISTED_FIELDS, "topic_id", "position", "path")
+        )
+        return sorted(sources, key=lambda s: (s.topic_id != article.pk, s.position, s.path))
+
+    key = f"clio:article-sources:{article.pk}:{content_version()}"
+    return cache.get_or_set(key, fetch, timeout=None)

@@ -116,7 +116,7 @@ def test_at_most_10_queries_whatever_the_number_of_sources(client, source_pack, 
 def test_an_articles_sources_and_debate_cost_the_same_queries_whatever_their_number(
     client, source_pack, tmp_path
 ):
-    """The article's own budget is kept by the page tests; its sources list is one query, always."""
+    """The article's own budget is kept by the page tests; its sources list, cached, adds none."""
     from conftest import MINI_PACK
 
     url = "/mini-course/first-topic/"
