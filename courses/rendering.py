@@ -181,7 +181,7 @@ def article_context(page, request):
         "body_html": body,
         "footnotes": footnotes,
         "bibliography": [entry.source for entry in page.bibliography.select_related("source")],
-        "primary_sources": sources_for_article(page),
+        **sources_for_article(page),
         "has_debate": any(block.block_type == "debate" for block in page.body),
         **key_dates(page),
         "key_people": list(

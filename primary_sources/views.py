@@ -120,17 +120,19 @@ def source_context(source):
 
 
 def sources_for_article(article):
-    """The primary sources an article lists: its own collection, then those it shares; cached
-    until anything is published, so that the list costs an article page no query."""
+    """An article's own collection of primary sources, and how many other topics' sources also
+    serve it (the /sources/ index lists them all); cached until anything is published, so that
+    the list costs an article page no query."""
 
     def fetch():
-        sources = (
+        sources = list(
             PrimarySourcePage.objects.live()
             .filter(Q(topic=article) | Q(other_topics=article))
             .distinct()
             .only(*LISTED_FIELDS, "topic_id", "position", "path")
         )
-        return sorted(sources, key=lambda s: (s.topic_id != article.pk, s.position, s.path))
+        own = sorted((s for s in sources if s.topic_id == article.pk), key=lambda s: s.position)
+        return {"primary_sources": own, "shared_sources": len(sources) - len(own)}
 
     key = f"clio:article-sources:{article.pk}:{content_version()}"
     return cache.get_or_set(key, fetch, timeout=None)

@@ -24,12 +24,17 @@ def test_a_source_page_shows_the_document_and_how_to_read_it(client, loaded_sour
 
 
 @pytest.mark.django_db
-def test_an_article_lists_its_sources_and_shared_ones(client, loaded_sources):
+def test_an_article_lists_its_sources_and_links_the_shared_ones(client, loaded_sources):
     first = client.get("/mini-course/first-topic/").content.decode()
     assert '<h2 id="sources-title">Sources for this topic</h2>' in first
     assert first.index("/sources/soviet-appeal-1917/") < first.index("/sources/trotsky-diary-1935/")
+    assert "other topics" not in first
     second = client.get("/mini-course/second-topic/").content.decode()
-    assert "/sources/soviet-appeal-1917/" in second and "/sources/trotsky-diary-1935/" not in second
+    assert "/sources/soviet-appeal-1917/" not in second  # another topic's, shared with this one
+    assert (
+        '<a href="/sources/?topic=second-topic">All 1 source for this topic</a>, '
+        "with 1 from other topics' collections" in second
+    )
 
 
 @pytest.mark.django_db
