@@ -95,6 +95,35 @@ class ContentNoteBlock(blocks.StructBlock):
         description = "Warns readers of distressing content."
 
 
+class DebatePositionBlock(blocks.StructBlock):
+    """One historians' position in a debate: what it holds, who holds it, and on what evidence."""
+
+    name = blocks.CharBlock(help_text="The position, in a few words.")
+    historians = blocks.CharBlock()
+    works = blocks.CharBlock(help_text="Main works with their years.")
+    argument = blocks.TextBlock()
+    evidence = blocks.TextBlock(help_text="What evidence it rests on.")
+    sources = blocks.ListBlock(
+        blocks.CharBlock(label="Source slug"), required=False, help_text="Works cited, by slug."
+    )
+
+
+class DebateBlock(blocks.StructBlock):
+    """A historians' debate: the question, three or more named positions, and what the opening
+    of the Soviet archives after 1991 changed."""
+
+    title = blocks.CharBlock(help_text="The question historians disagree on.")
+    introduction = blocks.RichTextBlock(features=["bold", "italic", "link"])
+    positions = blocks.ListBlock(DebatePositionBlock(), min_num=3)
+    archives = blocks.TextBlock(help_text="How the archives opened after 1991 changed the debate.")
+
+    class Meta:
+        template = "courses/blocks/debate.html"
+        icon = "group"
+        label = "Debate"
+        description = "Historians' positions on a question, with their works and evidence."
+
+
 class ArticleBodyBlock(blocks.StreamBlock):
     """Everything an article body may hold."""
 
@@ -105,6 +134,7 @@ class ArticleBodyBlock(blocks.StreamBlock):
     quote = QuotationBlock()
     key_facts = KeyFactsBlock()
     content_note = ContentNoteBlock()
+    debate = DebateBlock()
 
 
 class TopicBlock(blocks.StructBlock):

@@ -13,6 +13,7 @@ from core.models import CustomImage
 
 from .loader import strip_ids
 from .models import ArticlePage, CoursePage
+from .pack import POSITION_ORDER
 
 
 class PackDumper(yaml.SafeDumper):
@@ -320,6 +321,10 @@ def export_pack(path, progress=None):
         )
     if figures:
         write("figures/figures.yaml", dump(figures))
+    from primary_sources.exporter import primary_source_files
+
+    for relative, text in primary_source_files():
+        write(relative, text)
     progress(f"figures: {len(figures)}")
     return written
 
@@ -363,4 +368,19 @@ def article_markdown(article, images):
             chunks.append(f"::: key-facts\ntitle: {value['title']}\n---\n{facts}\n:::")
         elif kind == "content_note":
             chunks.append(f"::: content-note\n---\n{value['text']}\n:::")
+        elif kind == "debate":
+            chunks.append(debate_markdown(value))
     return f"---\n{dump(front)}---\n" + "\n\n".join(chunks) + "\n"
+
+
+def debate_markdown(value):
+    """A debate block as the `::: debate` directive that reads back as the same block."""
+    fields = {
+        "title": value["title"],
+        "positions": [
+            clean({key: position.get(key) for key in (*POSITION_ORDER, "sources")})
+            for position in value["positions"]
+        ],
+        "archives": value["archives"],
+    }
+    return f"::: debate\n{dump(fields)}---\n{html_to_markdown(value['introduction'])}\n:::"

@@ -111,7 +111,10 @@ class PackLoader:
         return self.report
 
     def load_extras(self):
+        from primary_sources.loader import load_primary_sources
+
         self.load_quizzes()
+        load_primary_sources(self)
 
     def load_quizzes(self):
         """Authored questions replace a topic's questions when they differ from what is stored."""

@@ -23,12 +23,30 @@ class HomePage(Page):
         "courses.CoursePage",
         "chronology.PeopleIndexPage",
         "chronology.OrganisationIndexPage",
+        "primary_sources.SourceIndexPage",
     ]
     max_count = 1
 
     def get_context(self, request, *args, **kwargs):
+        from chronology.onthisday import on_this_day
+        from newsletter.models import Issue
+
+        from .showcase import part_figures, topic_cards
+
         context = super().get_context(request, *args, **kwargs)
-        context["courses"] = CoursePage.objects.child_of(self).live().order_by("path")
+        courses = []
+        for course in CoursePage.objects.child_of(self).live().order_by("path"):
+            menu = course.menu(request)
+            parts = zip(menu, part_figures(menu, topic_cards(course)), strict=True)
+            courses.append({"page": course, "parts": list(parts)})
+        context["courses"] = courses
+        context["on_this_day"] = on_this_day()
+        context["newest_issue"] = (
+            Issue.objects.filter(status=Issue.SENT)
+            .order_by("-sent_at")
+            .only("subject", "sent_at")
+            .first()
+        )
         return context
 
     def route(self, request, path_components):
@@ -77,8 +95,11 @@ class CoursePage(RoutablePageMixin, Page):
         from quizzes.progress import progress_of
 
         context = super().get_context(request, *args, **kwargs)
+        from .showcase import topic_cards
+
         context["course"] = self
         context["menu"] = menu = self.menu(request)
+        context["cards"] = topic_cards(self)
         progress = progress_of(request)
         written = [topic.slug for part in menu for topic in part.topics if topic.url]
         read = [slug for slug in progress["read"] if slug in written]
@@ -87,6 +108,7 @@ class CoursePage(RoutablePageMixin, Page):
             "written": len(written),
             "percent": round(100 * len(read) / len(written)) if written else 0,
             "best": progress["best"],
+            "read_slugs": set(read),
         }
         return context
 

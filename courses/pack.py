@@ -17,7 +17,7 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ENTITY_LINK = re.compile(r"\[\[([^\]|]+)(?:\|[^\]]+)?\]\]")
 CITATION = re.compile(r"\[\^([^\],\]]+)(?:,[^\]]*)?\]")
 DIRECTIVE_OPEN = re.compile(r"^:::\s*([a-z-]+)\s*(\S*)\s*$")
-DIRECTIVE_KINDS = {"figure", "source", "quote", "key-facts", "content-note"}
+DIRECTIVE_KINDS = {"figure", "source", "quote", "key-facts", "content-note", "debate"}
 
 markdown = MarkdownIt("commonmark", {"html": False, "typographer": False}).disable(
     ["image", "html_block", "html_inline"]
@@ -119,6 +119,7 @@ class Pack:
     data: dict = field(default_factory=dict)  # kind -> {slug: Record}
     quizzes: dict = field(default_factory=dict)  # topic slug -> Record
     figures: dict = field(default_factory=dict)  # slug -> Record
+    primary_sources: dict = field(default_factory=dict)  # slug -> Record (with .topic, .position)
 
 
 DATA_FILES = {
@@ -180,6 +181,8 @@ TOPIC_FIELDS = {
     "required": {"title", "standfirst"},
     "optional": {"enquiry", "periods", "themes", "people", "sources"},
 }
+POSITION_ORDER = ("name", "historians", "works", "argument", "evidence")
+POSITION_FIELDS = set(POSITION_ORDER)
 COURSE_FIELDS = {"required": {"title", "slug", "parts"}, "optional": {"introduction"}}
 
 
@@ -288,6 +291,7 @@ class PackReader:
         for kind in DATA_FILES:
             pack.data[kind] = self.read_data_file(kind)
         pack.figures = self.read_figures()
+        self.known_sources = set(pack.data["sources"])  # debate positions cite them
         for part in parts:
             for topic in part["topics"]:
                 path = self.root / "topics" / f"{topic['slug']}.md"
@@ -320,6 +324,9 @@ class PackReader:
                     ),
                 )
                 pack.quizzes[path.stem] = record
+        from primary_sources.pack import read_primary_sources
+
+        pack.primary_sources = read_primary_sources(self, pack)
         self.check_references(pack)
         if self.errors:
             raise PackInvalid(self.errors)
@@ -607,6 +614,8 @@ class PackReader:
         return blocks
 
     def directive(self, name, line, kind, argument, inner):
+        if kind == "debate":
+            return self.debate(name, line, inner)
         fields, text = {}, "\n".join(inner).strip()
         if "---" in [row.strip() for row in inner]:
             split = [row.strip() for row in inner].index("---")
@@ -663,6 +672,83 @@ class PackReader:
         if not text:
             self.error(name, line, "content-note", "a content note needs its text")
         return ("content_note", {"text": text})
+
+    def debate(self, name, line, inner):
+        """A `::: debate` directive: YAML fields (title, positions, archives), then an introduction."""
+        rows = [row.strip() for row in inner]
+        if "---" not in rows:
+            self.error(name, line, "debate", "give the fields, a '---' line, then the introduction")
+            return None
+        split = rows.index("---")
+        introduction = "\n".join(inner[split + 1 :]).strip()
+        fields = self.load_yaml(Path(name), "\n".join(inner[:split]) or "{}", line_offset=line)
+        if fields is None:
+            return None
+        if not isinstance(fields, dict):
+            self.error(name, line, "debate", "the fields before '---' must be 'name: value' lines")
+            return None
+
+        shift_lines(fields, line)
+
+        def at(mapping, key):
+            return mapping.key_lines.get(key, mapping.line)
+
+        ok = self.check_fields(
+            name, fields, {"required": {"title", "positions", "archives"}, "optional": set()}, "debate"
+        )
+        if not introduction:
+            self.error(name, line, "debate", "a debate needs an introduction after '---'")
+        positions = fields.get("positions")
+        if not isinstance(positions, list):
+            if "positions" in fields:
+                self.error(name, at(fields, "positions"), "debate.positions", "must be a list")
+            return None
+        if len(positions) < 3:
+            self.error(
+                name,
+                at(fields, "positions"),
+                "debate.positions",
+                f"a debate sets out at least 3 positions, not {len(positions)}",
+            )
+        values = []
+        for number, position in enumerate(positions, start=1):
+            where = f"debate.positions[{number}]"
+            if not isinstance(position, dict):
+                self.error(name, at(fields, "positions"), where, "must be a mapping of fields")
+                continue
+            for key in sorted(POSITION_FIELDS - set(position)):
+                self.error(name, position.line, f"{where}.{key}", "is missing")
+            for key in sorted(set(position) - POSITION_FIELDS - {"sources"}):
+                self.error(name, at(position, key), f"{where}.{key}", "is not a field of a position")
+            for key in sorted(POSITION_FIELDS & set(position)):
+                if not str(position[key] or "").strip():
+                    self.error(name, at(position, key), f"{where}.{key}", "is empty")
+            cited = position.get("sources") or []
+            if not isinstance(cited, list):
+                self.error(name, at(position, "sources"), f"{where}.sources", "must be a list")
+                cited = []
+            for slug in cited:
+                if slug not in self.known_sources:
+                    self.error(
+                        name, at(position, "sources"), f"{where}.sources", f"unknown source '{slug}'"
+                    )
+            values.append(
+                {
+                    **{key: " ".join(str(position.get(key) or "").split()) for key in POSITION_ORDER},
+                    "sources": [str(slug) for slug in cited],
+                }
+            )
+        if not ok:
+            return None
+        return (
+            "debate",
+            {
+                "title": " ".join(str(fields["title"]).split()),
+                "introduction": markdown_to_html(introduction),
+                "positions": values,
+                "archives": " ".join(str(fields["archives"]).split()),
+            },
+        )
 
     # Cross-references ---------------------------------------------------------------------
 
@@ -780,6 +866,20 @@ class PackReader:
                         "figure",
                         f"unknown figure '{value['figure']}' (not in figures/figures.yaml)",
                     )
+
+
+def shift_lines(value, offset):
+    """Move the remembered lines of YAML read from inside a file down by `offset` lines."""
+    if isinstance(value, LineDict):
+        value.line += offset
+        value.key_lines = {key: number + offset for key, number in value.key_lines.items()}
+        children = value.values()
+    elif isinstance(value, list):
+        children = value
+    else:
+        return
+    for child in children:
+        shift_lines(child, offset)
 
 
 def markdown_to_html(text):

@@ -175,6 +175,8 @@ def article_content(page, request):
     """The body and what surrounds it, rendered once per revision (and content version, since
     the body names other pages); a preview of a draft is always rendered afresh."""
 
+    from primary_sources.views import sources_for_article
+
     def build():
         body, footnotes = render_body(page, request)
         return {
@@ -182,6 +184,8 @@ def article_content(page, request):
             "body_html": body,
             "footnotes": footnotes,
             "bibliography": [entry.source for entry in page.bibliography.select_related("source")],
+            **sources_for_article(page),
+            "has_debate": any(block.block_type == "debate" for block in page.body),
             **key_dates(page),
             "key_people": list(
                 page.people.live().order_by("title").only("title", "slug", "url_path", "summary")

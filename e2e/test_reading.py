@@ -53,6 +53,8 @@ def test_the_article_works_without_javascript(page_without_js, site_url):
         "/organisations/petrograd-soviet/",
         "/russian-soviet-history/collectivisation-of-soviet-agriculture/",
         "/newsletter/",
+        "/sources/",
+        "/sources/?kind=diary",
     ],
 )
 def test_axe_finds_no_violations(page, site_url, path):
@@ -60,11 +62,29 @@ def test_axe_finds_no_violations(page, site_url, path):
     assert axe_violations(page) == []
 
 
+def source_page_url(tab, site_url):
+    """The first source of the Trotsky topic, reached from the /sources/ index as a reader would."""
+    tab.goto(site_url + "/sources/?topic=leon-trotsky")
+    return tab.locator("ul.source-list a").first.get_attribute("href")
+
+
+def test_a_source_page_lists_its_articles_and_passes_axe(page, site_url):
+    page.goto(site_url + source_page_url(page, site_url))
+    expect(page.locator("main h2", has_text="Questions to ask of it")).to_be_visible()
+    expect(page.locator("main a[href='/russian-soviet-history/leon-trotsky/']")).to_be_visible()
+    assert axe_violations(page) == []
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_axe_finds_no_violations_in_either_colour_scheme_on_a_phone(browser, site_url, scheme):
+@pytest.mark.parametrize(
+    "path", ["/", "/russian-soviet-history/", "/russian-soviet-history/leon-trotsky/", "source"]
+)
+def test_axe_finds_no_violations_in_either_colour_scheme_on_a_phone(
+    browser, site_url, scheme, path
+):
     context = browser.new_context(viewport={"width": 320, "height": 640}, color_scheme=scheme)
     tab = context.new_page()
-    tab.goto(site_url + "/russian-soviet-history/leon-trotsky/")
+    tab.goto(site_url + (source_page_url(tab, site_url) if path == "source" else path))
     assert axe_violations(tab) == []
     # Nothing is wider than a 320 px phone screen.
     assert tab.evaluate("document.documentElement.scrollWidth") <= 320

@@ -9,6 +9,8 @@ blocks. `article_text` writes the body out block by block, from its raw JSON (no
   kept as written, for the checker reads them;
 * key facts become a `### ` title and `- ` items; a content note and a figure's own caption, a
   paragraph;
+* a debate becomes a `## Debate: ` heading, its introduction, each position's `### ` name,
+  argument and evidence, and the archives note;
 * source excerpts and quotations are someone else's words, and a figure without a caption has
   none: each becomes one `<!-- … -->` line.
 
@@ -116,10 +118,31 @@ def block_lines(block_type: str, value) -> list[str]:
             f"### {value.get('title') or 'Key facts'}",
             *(f"- {fact}" for fact in facts if fact),
         ]
+    if block_type == "debate":
+        return debate_lines(value or {})
     if block_type in PLAIN_TEXT_FIELDS:
         text = " ".join(str((value or {}).get(PLAIN_TEXT_FIELDS[block_type]) or "").split())
         return [text] if text else [f"<!-- {block_type} -->"]
     return [f"<!-- {block_type} -->"]
+
+
+def debate_lines(value) -> list[str]:
+    """A debate's own words: its heading, introduction, each position's argument and evidence,
+    and the archives note. Historians' names and works are left out, for the years there are
+    years of publication, not claims about the past."""
+    lines = [f"## Debate: {' '.join(str(value.get('title') or '').split())}"]
+    lines += html_lines(value.get("introduction") or "")
+    for item in value.get("positions") or []:
+        position = item.get("value", item) if isinstance(item, dict) else {}
+        lines.append(f"### {' '.join(str(position.get('name') or '').split())}")
+        lines += [
+            " ".join(str(position.get(key) or "").split())
+            for key in ("argument", "evidence")
+            if position.get(key)
+        ]
+    if value.get("archives"):
+        lines.append(" ".join(str(value["archives"]).split()))
+    return lines
 
 
 def body_text(raw_blocks) -> str:

@@ -80,9 +80,9 @@ _SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])
 def split_sentences(text: str) -> list[Sentence]:
     """Split a Markdown article into sentences, each with the line it starts on.
 
-    Front matter, directive lines (`::: kind` and `:::`), directive fields, the bodies of
-    quoted directives (`quote`, `source`), code blocks, footnote definitions and HTML comments
-    are left out. Headings and list items are sentences of their own. Inline Markdown is reduced
+    Front matter, directive lines (`::: kind` and `:::`), directive fields (except a debate's
+    text fields: title, argument, evidence, archives), the bodies of quoted directives
+    (`quote`, `source`), code blocks, footnote definitions and HTML comments are left out. Headings and list items are sentences of their own. Inline Markdown is reduced
     to its text: `[[slug|text]]` becomes `text` (the link is kept in `Sentence.links`),
     footnote references `[^x]` disappear.
     """
@@ -105,6 +105,7 @@ def _prose_lines(text: str) -> Iterator[tuple[int, str] | None]:
     in_fence = False
     directive: str | None = None
     in_fields = False
+    debate_text = False  # inside a debate's fields: whether the current field is prose
     for index in range(start, len(lines)):
         stripped = lines[index].strip()
         if in_fence or _FENCE.match(stripped):
@@ -121,12 +122,31 @@ def _prose_lines(text: str) -> Iterator[tuple[int, str] | None]:
             yield None
             continue
         if directive is not None:
+            if in_fields and directive == "debate" and stripped != "---":
+                # Each text field a paragraph: `argument: >-` and the lines folded under it.
+                key = _YAML_KEY.match(lines[index])
+                if key:
+                    yield None
+                    debate_text = key.group(1) in DEBATE_TEXT_FIELDS
+                    value = key.group(2).strip().strip("'\"")
+                    if debate_text and value not in _YAML_BLOCK_MARKS:
+                        yield index + 1, value
+                elif debate_text and stripped:
+                    yield index + 1, stripped
+                continue
             if in_fields:
                 in_fields = stripped != "---"
                 continue
             if directive in QUOTED_DIRECTIVES:
                 continue
         yield index + 1, lines[index]
+
+
+#: The fields of a `::: debate` directive (YAML) that are the writer's own prose; historians'
+#: names, works (with years of publication) and source slugs are left out.
+DEBATE_TEXT_FIELDS = frozenset({"title", "argument", "evidence", "archives"})
+_YAML_KEY = re.compile(r"^\s*(?:-\s+)?([a-z_]+):\s*(.*)$")
+_YAML_BLOCK_MARKS = frozenset({"", ">", ">-", "|", "|-"})
 
 
 def _has_fields(lines: list[str], start: int) -> bool:

@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "newsletter",
     "search",
     "api",
+    "primary_sources",  # issue 14: the primary-source collection under /sources/
     "wagtail.contrib.forms",
     "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",

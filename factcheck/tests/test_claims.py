@@ -574,3 +574,29 @@ def test_lifespans_after_names():
         ("leon-trotsky", 1879, None),
     ]
     assert all(not c.dates for c in analysed.clauses)
+
+
+def test_a_debates_arguments_evidence_and_archives_are_read_but_not_its_works():
+    text = (
+        "::: debate\n"
+        "title: Why did it fail?\n"
+        "positions:\n"
+        "  - name: Bureaucracy won\n"
+        "    historians: Isaac Deutscher\n"
+        "    works: The Prophet Unarmed (1959)\n"
+        "    argument: >-\n"
+        "      The machine decided it in\n"
+        "      1923.\n"
+        "    evidence: Party papers.\n"
+        "archives: The archives opened in 1991.\n"
+        "---\n"
+        "An introduction.\n"
+        ":::\n"
+    )
+    assert [(s.line, s.text) for s in split_sentences(text)] == [
+        (2, "Why did it fail?"),
+        (8, "The machine decided it in 1923."),
+        (10, "Party papers."),
+        (11, "The archives opened in 1991."),
+        (13, "An introduction."),
+    ]
