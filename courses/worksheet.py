@@ -81,7 +81,7 @@ def worksheet_html(page, request=None, paper="a4"):
     """The worksheet as an HTML document for WeasyPrint."""
     stylesheets = [finders.find("clio/css/print.css"), finders.find("courses/worksheet.css")]
     return render_to_string(
-        "courses/worksheet.html",
+        "courses/pdf/worksheet.html",
         {
             "page": page,
             "paper": PAPER_SIZES[paper],

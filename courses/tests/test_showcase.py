@@ -59,5 +59,6 @@ def test_a_topic_card_shows_its_enquiry_reading_time_and_progress(client, loaded
     assert "1 min read</p>" in html
     assert "✓ read" not in html
     client.get("/mini-course/first-topic/")
+    client.get("/progress/read/first-topic/")  # the reading mark the article's page loads
     html = client.get("/mini-course/").content.decode()
     assert '1 min read · <span class="read-tick">✓ read</span>' in html
