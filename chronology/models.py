@@ -60,6 +60,7 @@ class Source(index.Indexed, models.Model):
         index.SearchField("title", boost=2),
         index.SearchField("author"),
         index.FilterField("kind"),
+        index.FilterField("id"),  # the search page narrows by topic and period through it
     ]
 
     class Meta:
@@ -90,6 +91,7 @@ class Place(index.Indexed, models.Model):
         index.SearchField("name", boost=2),
         index.SearchField("aliases"),
         index.SearchField("summary"),
+        index.FilterField("id"),  # the search page narrows by topic and period through it
     ]
 
     class Meta:
@@ -117,6 +119,7 @@ class GlossaryTerm(index.Indexed, models.Model):
         index.SearchField("term", boost=3),
         index.SearchField("aliases"),
         index.SearchField("definition"),
+        index.FilterField("id"),  # the search page narrows by topic and period through it
     ]
 
     class Meta:
@@ -181,7 +184,10 @@ class OrganisationPage(Page):
         FieldPanel("sources"),
     ]
     search_fields = Page.search_fields + [
+        index.SearchField("short_name", boost=2),
         index.SearchField("other_names"),
+        index.AutocompleteField("short_name"),
+        index.AutocompleteField("other_names"),
         index.SearchField("summary"),
     ]
     parent_page_types = ["chronology.OrganisationIndexPage"]
@@ -254,7 +260,9 @@ class PersonPage(Page):
     ]
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
-        index.RelatedFields("other_names", [index.SearchField("name")]),
+        index.RelatedFields(
+            "other_names", [index.SearchField("name"), index.AutocompleteField("name")]
+        ),
     ]
     parent_page_types = ["chronology.PeopleIndexPage"]
     subpage_types = []
@@ -376,6 +384,7 @@ class Event(index.Indexed, ClusterableModel):
         index.SearchField("summary"),
         index.SearchField("significance"),
         index.FilterField("earliest"),
+        index.FilterField("id"),  # the search page narrows by topic and period through it
     ]
 
     class Meta:
