@@ -49,6 +49,7 @@ bench: setup
 	$(PY) bench/run.py
 	$(PY) bench/newsletter_send.py 100000
 	$(PY) bench/factcheck_speed.py
+	$(PY) bench/search.py  # PostgreSQL: BENCH_DATABASE_URL (a throwaway database)
 
 figures:
 	$(PY) $(PACK)/figures/make_figures.py

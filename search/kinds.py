@@ -98,7 +98,7 @@ KINDS = [
     Kind(
         "articles",
         "Articles",
-        lambda: ArticlePage.objects.live().public().defer("body"),
+        lambda: ArticlePage.objects.live().defer("body"),  # public: see Search.found
         narrow_articles,
         page_link,
         lambda article: f"{article.standfirst} {article.enquiry}",

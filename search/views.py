@@ -93,6 +93,9 @@ class Search:
     def found(self, kind):
         """The queryset of `kind` that match, narrowed by topic and period, best first."""
         queryset = kind.narrow(kind.queryset(), self.topic, self.years, self.data.articles_in)
+        if issubclass(queryset.model, Page):
+            for path in self.data.restricted:  # what Page.public() does, without its query
+                queryset = queryset.exclude(path__startswith=path)
         return get_search_backend().search(backend_query(self.plan), queryset)
 
     def result(self, kind, obj):
@@ -120,6 +123,8 @@ class Search:
         """Every kind with results, the kind whose best result is named by the query first."""
         groups = []
         for kind in KINDS:
+            if not self.data.may_match(kind.slug, self.plan):
+                continue  # no word of the query is in its text: spare the query
             found = list(self.found(kind)[:CANDIDATES])
             if found:
                 results = self.ranked(kind, found)
@@ -185,8 +190,13 @@ def suggest(request):
         corrections = plan_query(" ".join(typed[:-1]), search_data().vocabulary).corrections
         prefix = " ".join([corrections.get(word, word) for word in typed[:-1]] + typed[-1:])
         pages = Page.objects.live().type(ArticlePage, PersonPage, OrganisationPage)
+        kinds = {ArticlePage: "article", PersonPage: "person", OrganisationPage: "organisation"}
         suggestions = [
-            {"title": page.title, "url": page.get_url(request)}
+            {
+                "title": page.title,
+                "url": page.get_url(request),
+                "kind": kinds.get(page.specific_class, "page"),
+            }
             for page in pages.autocomplete(prefix)[:SUGGESTIONS]
         ]
     return JsonResponse({"query": text, "suggestions": suggestions})

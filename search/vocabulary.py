@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from django.core.cache import cache
 from django.db.models import TextField, Value
 from django.db.models.functions import Cast, Concat
+from wagtail.models import PageViewRestriction
 
 from chronology.models import (
     Event,
@@ -31,6 +32,7 @@ from courses.models import ArticlePage, CoursePage
 from .query import Vocabulary, words
 
 NAME_WEIGHT = 5  # a word of a name or title counts five times a word of prose
+STEM = 5  # letters a word shares with its stemmed forms, for the may-match test
 
 
 @dataclass
@@ -42,6 +44,20 @@ class SearchData:
     topics: list  # (slug, title) in course order
     periods: list  # (value "1861-1917", label "Tsarist Russia, 1861–1917")
     article_years: dict  # article slug -> [(first, last), ...]
+    kind_words: dict  # kind -> every word and five-letter stem its indexed text holds
+    restricted: list  # paths of pages behind a view restriction (password, login…)
+
+    def may_match(self, kind, plan):
+        """Whether every word of the query has a form that `kind`'s indexed text holds, so
+        that a search of it can find anything. Articles are searched always (their bodies are
+        not in the vocabulary)."""
+        held = self.kind_words.get(kind)
+        if held is None:
+            return True
+        return all(
+            any(form in held or form[:STEM] in held for form in forms)
+            for _word, forms in plan.terms
+        )
 
     def articles_in(self, years):
         """Slugs of the articles whose periods overlap the span `years` (first, last)."""
@@ -93,9 +109,15 @@ def union_query():
             queryset=OrganisationPage.objects.filter(**live),
         ),
         _rows(GlossaryTerm, "glossary", "term", "definition", "aliases"),
-        _rows(Event, "events", "title", "summary"),
+        _rows(
+            Event,
+            "events",
+            "title",
+            Concat("summary", Value(" "), "significance", output_field=TextField()),
+        ),
         _rows(Place, "places", "name", "summary", "aliases"),
         _rows(Source, "sources", "title", "author"),
+        _rows(PageViewRestriction, "restricted", "page__path", pk="page_id", slug=""),
         _rows(
             CoursePage, "course", "title", "", "parts", queryset=CoursePage.objects.filter(**live)
         ),
@@ -107,7 +129,8 @@ def build_search_data():
     """Read every indexed name and text once and make the search data of them."""
     weights = Counter()
     names = {}
-    topics, periods, article_years = [], [], {}
+    topics, periods, article_years, restricted = [], [], {}, []
+    kind_words = {}
     for kind, pk, slug, name, text, extra in union_query():
         if kind == "course":
             for part in json.loads(extra or "[]"):
@@ -117,6 +140,9 @@ def build_search_data():
                 if span:
                     periods.append((span, title))
                 topics += [(t["slug"], t["title"]) for t in value.get("topics", [])]
+            continue
+        if kind == "restricted":
+            restricted.append(name)
             continue
         name_words = set(words(name))
         if kind in ("glossary", "places", "organisations"):
@@ -128,8 +154,13 @@ def build_search_data():
         names.setdefault((kind, pk), set()).update(name_words)
         for word in name_words:
             weights[word] += NAME_WEIGHT
-        for word in words(text):
+        text_words = words(text)
+        for word in text_words:
             weights[word] += 1
+        if kind != "articles":
+            held = kind_words.setdefault(kind, set())
+            held.update(name_words, text_words)
+            held.update(word[:STEM] for word in (*name_words, *text_words) if len(word) > STEM)
     article_years = {
         slug: [(a or 0, b or 9999) for a, b in spans if a or b]
         for slug, spans in article_years.items()
@@ -140,6 +171,8 @@ def build_search_data():
         topics=topics,
         periods=periods,
         article_years=article_years,
+        kind_words=kind_words,
+        restricted=restricted,
     )
 
 
