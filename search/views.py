@@ -59,6 +59,11 @@ class Group:
     kind: object
     results: list = field(default_factory=list)
     more: bool = False
+    found: int = 0  # how many were fetched: CANDIDATES means "at least"
+
+    @property
+    def count(self):
+        return f"{self.found}+" if self.found >= CANDIDATES else str(self.found)
 
     @property
     def best(self):
@@ -128,7 +133,9 @@ class Search:
             found = list(self.found(kind)[:CANDIDATES])
             if found:
                 results = self.ranked(kind, found)
-                groups.append(Group(kind, results[:GROUP_SIZE], more=len(found) > GROUP_SIZE))
+                groups.append(
+                    Group(kind, results[:GROUP_SIZE], len(found) > GROUP_SIZE, len(found))
+                )
         order = {kind.slug: n for n, kind in enumerate(KINDS)}
         if not groups and connection.vendor == "postgresql":
             return self.close_matches()
@@ -145,7 +152,7 @@ class Search:
         pages = Page.objects.live().type(ArticlePage, PersonPage, OrganisationPage)
         found = list(pages.search(Fuzzy(typed))[:GROUP_SIZE])
         results = [Result("close", escape(page.title), page.get_url(), "", 0.0) for page in found]
-        return [Group(CLOSE_MATCHES, results)] if results else []
+        return [Group(CLOSE_MATCHES, results, found=len(results))] if results else []
 
     def page_of(self, number):
         """One page of results of the chosen kind."""
