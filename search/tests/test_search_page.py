@@ -102,8 +102,8 @@ def test_a_period_leaves_out_what_is_outside_it(site):
 
 
 def test_one_kind_is_paged(site):
-    first = site.get("/search/", {"q": "the", "kind": "events"})
-    second = site.get("/search/", {"q": "the", "kind": "events", "page": 2})
+    first = site.get("/search/", {"q": "revolution", "kind": "events"})
+    second = site.get("/search/", {"q": "revolution", "kind": "events", "page": 2})
     assert len(result_links(first)) == 20
     assert set(result_links(first)).isdisjoint(result_links(second))
     assert 'rel="next"' in first.content.decode()
@@ -115,7 +115,7 @@ def test_one_kind_is_paged(site):
         {"q": "Trotsky"},
         {"q": "Trotksy revolution"},
         {"q": "Bronstein", "kind": "people"},
-        {"q": "the", "kind": "events", "page": "3"},
+        {"q": "revolution", "kind": "events", "page": "2"},
         {"q": "Stalin", "topic": "stalinism", "period": "1924-1953"},
     ],
 )
@@ -129,10 +129,10 @@ def test_a_search_page_costs_one_query_per_kind_searched(
         site.get("/search/", params)
 
 
-def test_a_word_in_every_kind_costs_one_query_per_kind(site, django_assert_max_num_queries):
-    site.get("/search/", {"q": "the"})
+def test_a_common_word_costs_one_query_per_kind(site, django_assert_max_num_queries):
+    site.get("/search/", {"q": "Russian"})
     with django_assert_max_num_queries(7):  # seven kinds; nothing else once the cache is warm
-        site.get("/search/", {"q": "the"})
+        assert len(result_links(site.get("/search/", {"q": "Russian"}))) > 20
 
 
 def test_autocomplete_suggests_people_by_their_other_names(site):
