@@ -72,7 +72,7 @@ def site_url(tmp_path_factory):
         stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}"
-    for _ in range(100):
+    for _ in range(300):  # up to a minute on a busy machine
         try:
             urllib.request.urlopen(url + "/", timeout=1)
             break
