@@ -72,7 +72,7 @@ def site_url(tmp_path_factory):
         stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}"
-    for _ in range(300):  # up to a minute on a busy machine
+    for _ in range(300):  # a minute or more: a busy machine starts the server slowly
         try:
             urllib.request.urlopen(url + "/", timeout=1)
             break
