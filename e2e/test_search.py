@@ -10,7 +10,7 @@ pytestmark = pytest.mark.e2e
 
 def test_the_header_box_suggests_a_person_by_another_name(page, site_url):
     page.goto(site_url + "/")
-    box = page.get_by_role("searchbox", name="Search the site")
+    box = page.get_by_label("Search the site")
     box.press_sequentially("Bronst", delay=30)
     option = page.locator(
         'datalist#site-search-q-suggestions option[value="Leon Trotsky (person)"]'
