@@ -73,6 +73,7 @@ bench: setup nginx
 	$(PY) bench/serving.py
 	$(PY) bench/newsletter_send.py 100000
 	$(PY) bench/factcheck_speed.py
+	$(PY) bench/search.py  # PostgreSQL: BENCH_DATABASE_URL (a throwaway database)
 
 load-test: setup nginx
 	$(MANAGE) collectstatic --noinput -v0

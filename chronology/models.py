@@ -66,6 +66,7 @@ class Source(index.Indexed, models.Model):
         index.SearchField("title", boost=2),
         index.SearchField("author"),
         index.FilterField("kind"),
+        index.FilterField("id"),  # the search page narrows by topic and period through it
     ]
 
     class Meta:
@@ -96,6 +97,7 @@ class Place(index.Indexed, models.Model):
         index.SearchField("name", boost=2),
         index.SearchField("aliases"),
         index.SearchField("summary"),
+        index.FilterField("id"),  # the search page narrows by topic and period through it
     ]
 
     class Meta:
@@ -123,6 +125,7 @@ class GlossaryTerm(index.Indexed, models.Model):
         index.SearchField("term", boost=3),
         index.SearchField("aliases"),
         index.SearchField("definition"),
+        index.FilterField("id"),  # the search page narrows by topic and period through it
     ]
 
     class Meta:
@@ -187,7 +190,10 @@ class OrganisationPage(Page):
         FieldPanel("sources"),
     ]
     search_fields = Page.search_fields + [
+        index.SearchField("short_name", boost=2),
         index.SearchField("other_names"),
+        index.AutocompleteField("short_name"),
+        index.AutocompleteField("other_names"),
         index.SearchField("summary"),
     ]
     parent_page_types = ["chronology.OrganisationIndexPage"]
@@ -260,7 +266,9 @@ class PersonPage(Page):
     ]
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
-        index.RelatedFields("other_names", [index.SearchField("name")]),
+        index.RelatedFields(
+            "other_names", [index.SearchField("name"), index.AutocompleteField("name")]
+        ),
     ]
     parent_page_types = ["chronology.PeopleIndexPage"]
     subpage_types = []
@@ -384,6 +392,7 @@ class Event(index.Indexed, ClusterableModel):
         index.SearchField("summary"),
         index.SearchField("significance"),
         index.FilterField("earliest"),
+        index.FilterField("id"),  # the search page narrows by topic and period through it
     ]
 
     class Meta:

@@ -18,6 +18,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search_views.search, name="search"),
+    path("search/suggest/", search_views.suggest, name="search-suggest"),
     path("timeline/", chronology_views.timeline, name="timeline"),
     path("timeline.json", chronology_views.timeline_data, name="timeline-json"),
     path("timeline.ics", chronology_views.timeline_calendar, name="timeline-ics"),

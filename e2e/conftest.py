@@ -63,7 +63,7 @@ def site_url(tmp_path_factory):
         cwd=ROOT,
         stdout=subprocess.DEVNULL,
     )
-    port = free_port()
+    port = int(os.environ.get("E2E_PORT") or free_port())  # a fixed one where ports are shared
     server = subprocess.Popen(
         [*manage, "runserver", "--noreload", f"127.0.0.1:{port}"],
         env=env,
@@ -72,7 +72,7 @@ def site_url(tmp_path_factory):
         stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}"
-    for _ in range(100):
+    for _ in range(300):  # a minute or more: a busy machine starts the server slowly
         try:
             urllib.request.urlopen(url + "/", timeout=1)
             break

@@ -156,7 +156,18 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Clio <newsletter@loca
 
 WAGTAIL_SITE_NAME = "Clio"
 WAGTAILADMIN_BASE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Search: Wagtail's database backend (SQLite FTS5, or PostgreSQL full-text search with English
+# stemming and pg_trgm), or OpenSearch when OPENSEARCH_URL is set (the scale path: docs/search.md).
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backend", "SEARCH_CONFIG": "english"}}
+if os.environ.get("OPENSEARCH_URL"):
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": "wagtail.search.backends.opensearch3",
+            "URLS": env_list("OPENSEARCH_URL"),
+            "INDEX": os.environ.get("OPENSEARCH_INDEX", "clio"),
+            "TIMEOUT": 5,
+        }
+    }
 WAGTAILIMAGES_IMAGE_MODEL = "core.CustomImage"
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp", "svg"]
 WAGTAILDOCS_EXTENSIONS = ["csv", "pdf", "txt", "zip"]
