@@ -127,7 +127,7 @@ KINDS = [
         "Events",
         lambda: Event.objects.all(),
         through_events("pk"),
-        lambda event: f"{reverse('timeline')}#{event.slug}",
+        lambda event: event.timeline_url,
         lambda event: f"{event.summary} {event.significance}",
         lambda event: event.title,
     ),

@@ -62,7 +62,7 @@ FIRST_RESULT = [
     ("women in the USSR", ARTICLE.format("women-in-the-ussr")),
     ("collapse of the Soviet Union", ARTICLE.format("collapse-of-the-soviet-union")),
     ("abdication of Nicholas", ARTICLE.format("abdication-of-tsar-nicholas-ii")),
-    ("Bloody Sunday", "/timeline/#bloody-sunday"),
+    ("Bloody Sunday", "/timeline/?event=bloody-sunday#bloody-sunday"),
     ("Yanovka", "/timeline/?place=yanovka"),
 ]
 

@@ -38,14 +38,16 @@ ODD_QUERIES = [
 
 @pytest.mark.parametrize("text", ODD_QUERIES, ids=[repr(q)[:20] for q in ODD_QUERIES])
 def test_odd_input_never_breaks_the_page(site, text):
+    # A NUL byte is refused before any view (core.security), with a 400, never a 500.
+    expected = 400 if "\x00" in text else 200
     for params in (
         {"q": text},
         {"q": f"Trotsky {text}"},
         {"q": "Trotsky", "kind": text, "topic": text, "period": text, "page": text},
         {"q": "Trotsky", "kind": "people", "page": text},
     ):
-        assert site.get("/search/", params).status_code == 200, params
-    assert site.get("/search/suggest/", {"q": text}).status_code == 200
+        assert site.get("/search/", params).status_code == expected, params
+    assert site.get("/search/suggest/", {"q": text}).status_code == expected
 
 
 def test_markup_in_a_query_is_shown_as_text(site):
@@ -69,7 +71,7 @@ def test_the_page_works_without_javascript(site):
     assert re.search(r'<form action="/search/" method="get" role="search"', html)
     for name in ("q", "kind", "topic", "period"):
         assert f'name="{name}"' in html
-    assert "/timeline/#kronstadt-rising" in result_links(response)
+    assert "/timeline/?event=kronstadt-rising#kronstadt-rising" in result_links(response)
     assert not re.search(r"<script(?![^>]*\bsrc=)(?![^>]*application/ld\+json)", html)
 
 
@@ -83,22 +85,22 @@ def test_a_topic_narrows_the_events_to_its_own(site):
     from chronology.models import Event
 
     in_topic = {
-        f"/timeline/#{slug}"
+        f"/timeline/?event={slug}#{slug}"
         for slug in Event.objects.filter(topics__slug="leon-trotsky").values_list("slug", flat=True)
     }
     narrowed = result_links(site.get("/search/", {"q": "arrested", "topic": "leon-trotsky"}))
     everywhere = result_links(site.get("/search/", {"q": "arrested", "kind": "events"}))
-    events = [link for link in narrowed if link.startswith("/timeline/#")]
-    assert "/timeline/#trotsky-first-arrest" in events
+    events = [link for link in narrowed if link.startswith("/timeline/?event=")]
+    assert "/timeline/?event=trotsky-first-arrest#trotsky-first-arrest" in events
     assert set(events) <= in_topic
     assert set(everywhere) - in_topic, "an arrest outside the topic, left out above"
 
 
 def test_a_period_leaves_out_what_is_outside_it(site):
     links = result_links(site.get("/search/", {"q": "Trotsky", "period": "1985-1991"}))
-    assert "/timeline/#trotsky-born" not in links
+    assert "/timeline/?event=trotsky-born#trotsky-born" not in links
     everything = result_links(site.get("/search/", {"q": "Trotsky born"}))
-    assert "/timeline/#trotsky-born" in everything
+    assert "/timeline/?event=trotsky-born#trotsky-born" in everything
 
 
 def test_one_kind_is_paged(site):
