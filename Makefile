@@ -40,7 +40,7 @@ serve: setup
 	  SECURE_SSL_REDIRECT=$${SECURE_SSL_REDIRECT:-0} SITE_URL=$${SITE_URL:-http://127.0.0.1:$(PORT)} PORT=$(PORT); \
 	$(MANAGE) collectstatic --noinput -v0 && \
 	echo "Clio (production settings, gunicorn) on http://127.0.0.1:$(PORT)/" && \
-	{ $(MANAGE) db_worker & WORKER=$$!; trap "kill $$WORKER 2>/dev/null" EXIT INT TERM; \
+	{ $(MANAGE) db_worker --queue-name=mail,default & WORKER=$$!; trap "kill $$WORKER 2>/dev/null" EXIT INT TERM; \
 	  $(PY) -m gunicorn -c deploy/gunicorn.conf.py clio.wsgi; }
 
 browser:

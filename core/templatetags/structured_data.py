@@ -84,7 +84,8 @@ def person_ref(context, person):
 
 @register.simple_tag(takes_context=True)
 def article_json_ld(context, page):
-    """An article: about its people, mentioning its key dates' events and its sources."""
+    """An article: about its people, mentioning its first key dates' events (its sources are
+    listed on the page itself; the page has a weight budget)."""
     course = context["course"]
     data = creative_work(
         context,
@@ -95,9 +96,8 @@ def article_json_ld(context, page):
         description=page.standfirst,
         isPartOf={"@type": "Course", "name": course.title, "url": page_url(context, course)},
         about=[person_ref(context, person) for person in context.get("key_people", [])],
-        # Kept short: the article page has a weight budget.
-        mentions=[event_node(event, False) for event in context.get("key_dates", [])],
-        citation=[f"{s.author}, {s.title}" for s in context.get("bibliography", [])],
+        # The first key dates only: the article page has a weight budget.
+        mentions=[event_node(event, False) for event in context.get("key_dates", [])[:6]],
     )
     if page.first_published_at:
         data["datePublished"] = page.first_published_at.date().isoformat()
