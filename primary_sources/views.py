@@ -4,13 +4,12 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Q
 
 from chronology.models import PersonPage
 from chronology.timeline import TimelineFilters
-from courses.menu import content_version
+from courses.menu import cached_content
 
 from .kinds import KINDS
 from .models import PrimarySourcePage
@@ -73,8 +72,8 @@ def index_context(index, request):
         .order_by("earliest", "latest", "path")
     )
     page = Paginator(sources, PER_PAGE).get_page(request.GET.get("page"))
-    people = cache.get_or_set(
-        f"clio:source-people:{content_version()}",
+    people = cached_content(
+        "source-people",
         lambda: list(
             PersonPage.objects.live()
             .filter(primary_sources__isnull=False)
@@ -82,7 +81,6 @@ def index_context(index, request):
             .order_by("title")
             .values_list("slug", "title")
         ),
-        timeout=None,
     )
     query = urlencode({key: value for key, value in chosen.items() if value})
     return {
@@ -115,8 +113,7 @@ def source_context(source):
             "source_works": list(source.based_on.all()),
         }
 
-    key = f"clio:source-links:{source.pk}:{content_version()}"
-    return cache.get_or_set(key, links, timeout=None)
+    return cached_content(f"source-links:{source.pk}", links)
 
 
 def sources_for_article(article):
@@ -134,5 +131,4 @@ def sources_for_article(article):
         own = sorted((s for s in sources if s.topic_id == article.pk), key=lambda s: s.position)
         return {"primary_sources": own, "shared_sources": len(sources) - len(own)}
 
-    key = f"clio:article-sources:{article.pk}:{content_version()}"
-    return cache.get_or_set(key, fetch, timeout=None)
+    return cached_content(f"article-sources:{article.pk}", fetch)
