@@ -109,7 +109,7 @@ def static_files(port, files):
         config = (
             "worker_processes auto; pid nginx.pid; error_log error.log warn;"
             " events { worker_connections 1024; }"
-            " http { access_log off; include /etc/nginx/mime.types; sendfile on; tcp_nopush on;"
+            " http { access_log off; include /etc/nginx/mime.types; sendfile on; tcp_nopush off;"
             f" server {{ listen 127.0.0.1:{port}; root {root}; }} }}"
         )
         with nginx(config):

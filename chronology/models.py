@@ -14,6 +14,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from core.serving import ServedPageMixin
+
 from .dates import DateError, HistoricalDate
 
 EDTF_HELP = "EDTF in the Gregorian calendar (1917, 1917-11, 1917-11-07, 1902~, 1929/1940), or os:1917-10-25 for an Old Style date."
@@ -139,7 +141,7 @@ class GlossaryTerm(index.Indexed, models.Model):
         return [a.strip() for a in self.aliases.split(",") if a.strip()]
 
 
-class PeopleIndexPage(Page):
+class PeopleIndexPage(ServedPageMixin, Page):
     """/people/: every person in the course."""
 
     parent_page_types = ["courses.HomePage"]
@@ -152,7 +154,7 @@ class PeopleIndexPage(Page):
         return context
 
 
-class OrganisationIndexPage(Page):
+class OrganisationIndexPage(ServedPageMixin, Page):
     """/organisations/: every organisation in the course."""
 
     parent_page_types = ["courses.HomePage"]
@@ -165,7 +167,7 @@ class OrganisationIndexPage(Page):
         return context
 
 
-class OrganisationPage(Page):
+class OrganisationPage(ServedPageMixin, Page):
     """A party, state body, soviet, army or police force, with its life span."""
 
     short_name = models.CharField(max_length=100, blank=True)
@@ -224,7 +226,7 @@ class OrganisationPage(Page):
         return context
 
 
-class PersonPage(Page):
+class PersonPage(ServedPageMixin, Page):
     """A person: names, birth and death, roles over time, portrait, summary and sources."""
 
     summary = models.TextField(blank=True)

@@ -143,7 +143,7 @@ def timeline(request):
             "events": page.object_list,
             "page_of_events": page,
             "filters": filters,
-            "query": query.urlencode(),
+            "filter_query": query.urlencode(),  # not "query": that fills the header search box
             "period_query": period_query.urlencode(),
             "decades": decades(events),
             **timeline_choices(),

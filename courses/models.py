@@ -9,11 +9,13 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from core.serving import ServedPageMixin, served_from_cache
+
 from .blocks import ArticleBodyBlock, CoursePartBlock
 from .menu import cached_content, course_menu
 
 
-class HomePage(Page):
+class HomePage(ServedPageMixin, Page):
     """The site's front page: what Clio is and the courses it offers."""
 
     introduction = RichTextField(blank=True, features=["bold", "italic", "link"])
@@ -70,10 +72,10 @@ class HomePage(Page):
             for n in range(1, len(path_components) + 1)
         ]
         page = Page.objects.filter(url_path__in=prefixes).order_by("-depth").first()
-        return (page.specific, page.depth - self.depth) if page else None
+        return (served_from_cache(page.specific), page.depth - self.depth) if page else None
 
 
-class CoursePage(RoutablePageMixin, Page):
+class CoursePage(ServedPageMixin, RoutablePageMixin, Page):
     """A course: an introduction and its parts, each an ordered list of topics."""
 
     introduction = RichTextField(blank=True, features=["bold", "italic", "link", "ul"])
@@ -133,7 +135,7 @@ class CoursePage(RoutablePageMixin, Page):
         return self.render(request, template="quizzes/revision_quiz.html", context_overrides=quiz)
 
 
-class ArticlePage(RoutablePageMixin, Page):
+class ArticlePage(ServedPageMixin, RoutablePageMixin, Page):
     """One topic of a course: an enquiry, a body of sections, sources, key dates, people and a quiz."""
 
     standfirst = models.TextField(help_text="One or two sentences under the title.")

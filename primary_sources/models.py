@@ -8,11 +8,12 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from chronology.models import EDTF_HELP, clean_date_columns, historical_date
+from core.serving import ServedPageMixin
 
 from .kinds import KINDS, VOICES
 
 
-class SourceIndexPage(Page):
+class SourceIndexPage(ServedPageMixin, Page):
     """/sources/: every primary source of the course, filterable by topic, kind, period and person."""
 
     introduction = RichTextField(blank=True, features=["bold", "italic", "link"])
@@ -30,7 +31,7 @@ class SourceIndexPage(Page):
         return context
 
 
-class PrimarySourcePage(Page):
+class PrimarySourcePage(ServedPageMixin, Page):
     """A document of the time: its text, who made it, when, why, what it cannot tell us, and
     questions for students; linked to the topics it serves and the people it is by or about."""
 

@@ -1,9 +1,12 @@
 """Template tags every page uses: the course menu and historical dates."""
 
+import hashlib
+
 from django import template
 from django.core.cache import cache
+from django.template.loader import render_to_string
 
-from courses.menu import content_version
+from courses.menu import cached_content, content_version
 
 register = template.Library()
 
@@ -20,9 +23,10 @@ def primary_course():
     return course or None
 
 
-@register.inclusion_tag("core/includes/course_menu.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def course_menu(context):
-    """The full course menu, grouped by part; the current topic is marked."""
+    """The full course menu, grouped by part, the current topic marked and the reader's read
+    topics ticked; rendered once per content version for each such combination."""
     from courses.models import ArticlePage
 
     page = context.get("page")
@@ -34,11 +38,17 @@ def course_menu(context):
         menu = course.menu(request) if course else ()
     current = page.slug if isinstance(page, ArticlePage) else None
     read = (
-        set(request.session.get("progress", {}).get("read", []))
+        sorted(request.session.get("progress", {}).get("read", []))
         if request is not None and hasattr(request, "session")
-        else set()
+        else []
     )
-    return {"course": course or None, "menu": menu, "current": current, "read": read}
+    shown = {"course": course or None, "menu": menu, "current": current, "read": set(read)}
+    if not course:
+        return ""
+    key = (
+        f"course-menu-html:{course.pk}:{current}:{hashlib.md5(' '.join(read).encode()).hexdigest()}"
+    )
+    return cached_content(key, lambda: render_to_string("core/includes/course_menu.html", shown))
 
 
 @register.filter

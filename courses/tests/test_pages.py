@@ -170,3 +170,48 @@ def test_every_page_type_makes_at_most_ten_queries_whatever_the_course_size(
     counts.append(queries_for(client, url))
     assert counts[0] == counts[1] == counts[2], counts
     assert counts[0] <= 10, counts
+
+
+@pytest.mark.django_db
+def test_a_page_served_again_asks_nothing_of_the_site_route_or_restrictions(client, loaded_mini):
+    client.get("/mini-course/first-topic/")
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/mini-course/first-topic/").status_code == 200
+    asked = " ".join(q["sql"] for q in queries.captured_queries)
+    assert "wagtailcore_site" not in asked
+    assert "wagtailcore_pageviewrestriction" not in asked
+    assert "wagtailcore_page" not in asked  # the route and the page come from the cache
+
+
+@pytest.mark.django_db
+def test_a_view_restriction_added_after_a_page_was_served_guards_it(client, loaded_mini):
+    from wagtail.models import Page, PageViewRestriction
+
+    assert "The First Topic" in client.get("/mini-course/first-topic/").content.decode()
+    course = Page.objects.get(slug="mini-course")
+    PageViewRestriction.objects.create(
+        page=course, restriction_type=PageViewRestriction.PASSWORD, password="s3cret"
+    )
+    html = client.get("/mini-course/first-topic/").content.decode()
+    assert 'name="password"' in html
+    assert "Isaac Deutscher" not in html  # the article itself is not shown
+
+
+@pytest.mark.django_db
+def test_a_published_change_reaches_a_reader_with_progress_at_once(client, loaded_mini):
+    from courses.models import ArticlePage
+
+    client.get("/mini-course/first-topic/")
+    page = ArticlePage.objects.get(slug="first-topic")
+    page.standfirst = "A standfirst rewritten by the editor."
+    page.save_revision().publish()
+    assert (
+        "A standfirst rewritten by the editor."
+        in client.get("/mini-course/first-topic/").content.decode()
+    )
+
+
+@pytest.mark.django_db
+def test_the_timeline_filters_stay_out_of_the_header_search_box(client, loaded_mini):
+    html = client.get("/timeline/", {"person": "leon-trotsky"}).content.decode()
+    assert 'name="q" value=""' in html
