@@ -5,7 +5,7 @@ UV := $(shell command -v uv 2>/dev/null || echo "$(HOME)/.local/bin/uv")
 PY := .venv/bin/python
 MANAGE := $(PY) manage.py
 
-.PHONY: run serve test setup uv browser validator nginx pdf bench load-test figures clean
+.PHONY: run serve test check pytest setup uv browser validator nginx pdf bench load-test figures clean
 
 uv:
 	@command -v uv >/dev/null 2>&1 || test -x "$(HOME)/.local/bin/uv" || python3 -m pip install --user --quiet uv
@@ -59,13 +59,20 @@ validator:
 nginx:
 	@test -f /usr/lib/nginx/modules/ngx_http_cache_purge_module.so -a -x /usr/bin/wrk || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx libnginx-mod-http-cache-purge wrk >/dev/null)
 
-test: uv browser validator nginx pdf
+test: check
+	$(PY) -m pytest -q
+
+# The tests alone, once `make check` has run (.ci/run runs them on both databases side by side).
+pytest:
+	$(PY) -m pytest -q
+
+# Everything `make test` does before the tests: tools, lint, migrations, static files, deploy check.
+check: uv browser validator nginx pdf
 	$(UV) sync --frozen
 	$(PY) -m ruff check .
 	DJANGO_SETTINGS_MODULE=clio.settings.test $(MANAGE) makemigrations --check --dry-run
 	$(MANAGE) collectstatic --noinput -v0  # production settings refuse to start without it
 	SECRET_KEY=$$($(PY) -c "import secrets; print(secrets.token_urlsafe(50))") ALLOWED_HOSTS=clio.example DJANGO_SETTINGS_MODULE=clio.settings.production $(MANAGE) check --deploy --fail-level WARNING
-	$(PY) -m pytest -q
 
 bench: setup nginx
 	$(MANAGE) collectstatic --noinput -v0

@@ -1,4 +1,6 @@
-"""Browser tests: a real server (runserver over a fresh SQLite file with the course loaded) and Chromium."""
+"""Browser tests: a real server (runserver over a fresh database with the course loaded) and
+Chromium. The database is a new SQLite file, or a new PostgreSQL database on the server of
+DATABASE_URL when the tests run on PostgreSQL."""
 
 import os
 import socket
@@ -7,6 +9,7 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
@@ -32,6 +35,25 @@ def free_port():
         return sock.getsockname()[1]
 
 
+def postgres(url, *statements):
+    import psycopg
+
+    with psycopg.connect(url, dbname="postgres", autocommit=True) as connection:
+        for statement in statements:
+            connection.execute(statement)
+
+
+def fresh_database(folder):
+    """The URL of an empty database for the site, of the kind the tests run on."""
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith("postgres"):
+        return f"sqlite:///{folder / 'db.sqlite3'}"
+    parts = urlsplit(url)
+    name = f"{parts.path.lstrip('/') or 'clio'}_e2e"
+    postgres(url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)', f'CREATE DATABASE "{name}"')
+    return urlunsplit(parts._replace(path=f"/{name}"))
+
+
 @pytest.fixture(scope="session")
 def site_url(tmp_path_factory):
     """The course served by a real server process, as a reader would reach it."""
@@ -39,18 +61,19 @@ def site_url(tmp_path_factory):
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "clio.settings.e2e",
-        "DATABASE_URL": f"sqlite:///{folder / 'db.sqlite3'}",
+        "DATABASE_URL": fresh_database(folder),
         "MEDIA_ROOT": str(folder / "media"),
     }
     manage = [sys.executable, str(ROOT / "manage.py")]
     subprocess.run([*manage, "migrate", "--noinput", "-v0"], env=env, check=True, cwd=ROOT)
     subprocess.run(
         [*manage, "load_course", str(ROOT / "content" / "russian-soviet-history")],
-        env=env,
+        env={**env, "CLIO_HOLD_TASKS": "1"},
         check=True,
         cwd=ROOT,
         stdout=subprocess.DEVNULL,
     )
+    subprocess.run([*manage, "update_index", "-v0"], env=env, check=True, cwd=ROOT)
     editor = {
         **env,
         "DJANGO_SUPERUSER_PASSWORD": EDITOR[1],
@@ -81,6 +104,9 @@ def site_url(tmp_path_factory):
     yield url
     server.terminate()
     server.wait(timeout=10)
+    if env["DATABASE_URL"].startswith("postgres"):
+        name = urlsplit(env["DATABASE_URL"]).path.lstrip("/")
+        postgres(env["DATABASE_URL"], f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @pytest.fixture(scope="session")

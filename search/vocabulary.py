@@ -188,12 +188,15 @@ _built = {}  # this process's copy: unpickling it from the cache on every reques
 def search_data():
     """The search data for the current content, built on first use after any change.
 
-    The shared cache holds only a token per content version; each process keeps the data
-    itself and rebuilds it when the token it was built for is no longer current."""
+    The shared cache holds only a token per content version (so that a flushed cache, which
+    starts the versions again, still means a rebuild); each process keeps the data itself and
+    rebuilds it when the token it was built for is no longer current."""
     key = f"clio:search-data:{content_version()}"
     token = cache.get(key)
-    if token is None or _built.get("token") != token:
+    if token is None:  # the first process to see this version names it; the others take that name
         token = uuid.uuid4().hex
+        if not cache.add(key, token, timeout=None):
+            token = cache.get(key) or token
+    if _built.get("token") != token:
         _built.update(token=token, data=build_search_data())
-        cache.set(key, token, timeout=None)
     return _built["data"]

@@ -1,42 +1,20 @@
-"""The real course, loaded once for a whole test module and rolled back after it."""
+"""The real course, loaded once for all the search tests and rolled back after them."""
 
 import pytest
-from django.conf import settings
-from django.core.management import call_command
 from django.db import transaction
-from django.test import override_settings
-from wagtail.signal_handlers import disable_reference_index_auto_update
 
-from conftest import COURSE_PACK
+from conftest import load_course_in_bulk
 
 
-def without_auto_update():
-    """The search backends, with their updates on every save turned off."""
-    return {
-        name: {**params, "AUTO_UPDATE": False}
-        for name, params in settings.WAGTAILSEARCH_BACKENDS.items()
-    }
-
-
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="package")
 def course(django_db_setup, django_db_blocker):
-    """The real course pack, loaded (and indexed) once per module, inside a transaction that
-    is rolled back when the module is done, so that other tests never see it."""
-    from courses.loader import load_pack
-    from courses.pack import read_pack
-
+    """The real course pack, loaded (and indexed) once for this package, inside a transaction
+    that is rolled back when its last test is done, so that other tests never see it."""
     with django_db_blocker.unblock():
         atomic = transaction.atomic()
         atomic.__enter__()
         try:
-            # The admin's reference index is not what these tests are about; it costs most of a load.
-            with (
-                override_settings(WAGTAILSEARCH_BACKENDS=without_auto_update()),
-                disable_reference_index_auto_update(),
-            ):
-                load_pack(read_pack(COURSE_PACK))
-            call_command("update_index", verbosity=0)  # in bulk: one object at a time is slow
-            yield COURSE_PACK
+            yield load_course_in_bulk()
         finally:
             transaction.set_rollback(True)
             atomic.__exit__(None, None, None)

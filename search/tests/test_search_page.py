@@ -152,3 +152,18 @@ def test_the_header_box_is_enhanced_by_a_static_script(site):
     html = site.get("/").content.decode()
     assert re.search(r'<script src="/static/search/js/suggest[^"]*\.js" defer></script>', html)
     assert 'data-suggest="/search/suggest/"' in html
+
+
+def test_processes_share_one_build_per_content_version(db, django_assert_num_queries):
+    """Each server process keeps its own copy of the search data; a second process building
+    its copy must not make the first rebuild on its next search (and so on, in turn)."""
+    from search import vocabulary
+
+    vocabulary.search_data()
+    first_process = dict(vocabulary._built)
+    vocabulary._built.clear()  # another process, with nothing built yet
+    vocabulary.search_data()
+    vocabulary._built.clear()
+    vocabulary._built.update(first_process)  # back in the first process
+    with django_assert_num_queries(0):
+        vocabulary.search_data()
