@@ -1,5 +1,6 @@
 """Pages built from the history data: person and organisation pages, the timeline and the glossary."""
 
+import hashlib
 import string
 import unicodedata
 
@@ -136,6 +137,7 @@ def timeline(request):
         query.pop(name, None)
     period_query = query.copy()
     period_query.pop("period", None)
+    shown = f"{query.urlencode()}:{page.number}"  # all that the page's HTML is made of, but the data
     return render(
         request,
         "chronology/timeline.html",
@@ -146,6 +148,7 @@ def timeline(request):
             "filter_query": query.urlencode(),  # not "query": that fills the header search box
             "period_query": period_query.urlencode(),
             "decades": decades(events),
+            "fragment_key": hashlib.md5(shown.encode()).hexdigest(),
             **timeline_choices(),
         },
     )
