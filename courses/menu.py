@@ -4,9 +4,12 @@ Built with one query and cached until any page is published, unpublished or move
 page can show the whole course without walking the page tree.
 """
 
+import time
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
 
 CONTENT_VERSION_KEY = "clio:content-version"
 
@@ -24,8 +27,37 @@ class MenuPart:
     topics: tuple[MenuTopic, ...]
 
 
+def first_version():
+    """A new cache's first content version: the time in microseconds, not 1, so that a flushed
+    cache never gives a version again that a process still holds copies of (see cached_content)."""
+    return time.time_ns() // 1000
+
+
+# Within a request the content version is read once (most pages ask for it ten times or more);
+# outside one (commands, the task worker) it is read every time.
+_request_version = ContextVar("clio_request_version", default=None)
+
+
+def _start_request(**kwargs):
+    _request_version.set({})
+
+
+def _end_request(**kwargs):
+    _request_version.set(None)
+
+
+request_started.connect(_start_request)
+request_finished.connect(_end_request)
+
+
 def content_version():
-    return cache.get_or_set(CONTENT_VERSION_KEY, 1, timeout=None)
+    memo = _request_version.get()
+    if memo and "version" in memo:
+        return memo["version"]
+    version = cache.get_or_set(CONTENT_VERSION_KEY, first_version, timeout=None)
+    if memo is not None:
+        memo["version"] = version
+    return version
 
 
 def bump_content_version():
@@ -33,7 +65,16 @@ def bump_content_version():
     try:
         cache.incr(CONTENT_VERSION_KEY)
     except ValueError:
-        cache.set(CONTENT_VERSION_KEY, 2, timeout=None)
+        cache.set(CONTENT_VERSION_KEY, first_version(), timeout=None)
+    memo = _request_version.get()
+    if memo is not None:
+        memo.pop("version", None)
+
+
+# Rendered HTML kept in this process too: a versioned key always names the same text, so the
+# copy never goes stale, and a page's fragments cost no round trip to the shared cache.
+_html_copies = {}
+HTML_COPIES = 500
 
 
 def cached_content(key, build):
@@ -41,10 +82,17 @@ def cached_content(key, build):
     from django.conf import settings
 
     versioned = f"clio:{key}:{content_version()}"
+    value = _html_copies.get(versioned)
+    if value is not None:
+        return value
     value = cache.get(versioned)
     if value is None:
         value = build()
         cache.set(versioned, value, timeout=settings.PAGE_CACHE_SECONDS)
+    if isinstance(value, str):
+        if len(_html_copies) >= HTML_COPIES:
+            _html_copies.clear()
+        _html_copies[versioned] = value
     return value
 
 
