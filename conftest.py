@@ -47,25 +47,14 @@ def loaded_mini(db, mini_pack):
 
 
 def load_course_in_bulk():
-    """The real course pack, loaded with the search index built in bulk at the end (one object
-    at a time is most of a load) and without the admin's reference index, which no test of
-    the loaded course is about."""
-    from django.conf import settings
+    """The real course pack, loaded with the search index built in bulk at the end and without
+    the admin's reference index, which no test of the loaded course is about."""
     from django.core.management import call_command
-    from django.test import override_settings
-    from wagtail.signal_handlers import disable_reference_index_auto_update
 
-    from courses.loader import load_pack
+    from courses.loader import indexing_deferred, load_pack
     from courses.pack import read_pack
 
-    no_auto_update = {
-        name: {**params, "AUTO_UPDATE": False}
-        for name, params in settings.WAGTAILSEARCH_BACKENDS.items()
-    }
-    with (
-        override_settings(WAGTAILSEARCH_BACKENDS=no_auto_update),
-        disable_reference_index_auto_update(),
-    ):
+    with indexing_deferred():
         load_pack(read_pack(COURSE_PACK))
     call_command("update_index", verbosity=0)
     return COURSE_PACK

@@ -196,15 +196,13 @@ def main():
     import django
 
     django.setup()
-    from django.conf import settings
     from django.core.management import call_command
     from django.db import connection
-    from django.test import Client, override_settings
+    from django.test import Client
     from django.test.utils import CaptureQueriesContext
     from django.utils.html import strip_tags
-    from wagtail.signal_handlers import disable_reference_index_auto_update
 
-    from courses.loader import load_pack
+    from courses.loader import indexing_deferred, load_pack
     from courses.models import ArticlePage, CoursePage
     from courses.pack import read_pack
     from search.vocabulary import build_search_data
@@ -213,14 +211,7 @@ def main():
         call_command("migrate", verbosity=0)
         done(started)
         started = step("loading the course")
-        no_auto_update = {
-            name: {**params, "AUTO_UPDATE": False}
-            for name, params in settings.WAGTAILSEARCH_BACKENDS.items()
-        }
-        with (
-            override_settings(WAGTAILSEARCH_BACKENDS=no_auto_update),
-            disable_reference_index_auto_update(),
-        ):
+        with indexing_deferred():
             load_pack(read_pack(ROOT / "content" / "russian-soviet-history"))
         done(started)
         started = step("generating the corpus")

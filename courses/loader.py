@@ -8,6 +8,7 @@ import hashlib
 import json
 import re
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -576,3 +577,23 @@ def ensure_child(parent, model, slug, title):
 
 def load_pack(pack, progress=None):
     return PackLoader(pack, progress).load()
+
+
+@contextmanager
+def indexing_deferred():
+    """Saves that update neither the search index nor the admin's reference index, one object at
+    a time (most of a load's time): for the bulk loads of tests and benchmarks, which then build
+    the search index at once with `update_index`."""
+    from django.conf import settings
+    from django.test import override_settings
+    from wagtail.signal_handlers import disable_reference_index_auto_update
+
+    no_auto_update = {
+        name: {**params, "AUTO_UPDATE": False}
+        for name, params in settings.WAGTAILSEARCH_BACKENDS.items()
+    }
+    with (
+        override_settings(WAGTAILSEARCH_BACKENDS=no_auto_update),
+        disable_reference_index_auto_update(),
+    ):
+        yield

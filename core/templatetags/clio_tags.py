@@ -36,15 +36,15 @@ def course_menu(context):
     if menu is None:
         course = primary_course()
         menu = course.menu(request) if course else ()
+    if not course:
+        return ""
     current = page.slug if isinstance(page, ArticlePage) else None
     read = (
         sorted(request.session.get("progress", {}).get("read", []))
         if request is not None and hasattr(request, "session")
         else []
     )
-    shown = {"course": course or None, "menu": menu, "current": current, "read": set(read)}
-    if not course:
-        return ""
+    shown = {"course": course, "menu": menu, "current": current, "read": set(read)}
     key = (
         f"course-menu-html:{course.pk}:{current}:{hashlib.md5(' '.join(read).encode()).hexdigest()}"
     )
