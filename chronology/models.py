@@ -7,7 +7,7 @@ plus, on events, the earliest and latest possible day for sorting and range quer
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -222,7 +222,8 @@ class OrganisationPage(ServedPageMixin, Page):
         from .views import organisation_context
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(organisation_context(self))
+        # Fetched only if a fragment of the page has to be rendered: most requests need none.
+        context["about"] = SimpleLazyObject(lambda: organisation_context(self))
         return context
 
 
@@ -298,9 +299,8 @@ class PersonPage(ServedPageMixin, Page):
         from .views import person_context
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(person_context(self))
-        # The places come with the cached context: the template and JSON-LD read them for free.
-        self.born_place, self.died_place = context["born_place"], context["died_place"]
+        # Fetched only if a fragment of the page has to be rendered: most requests need none.
+        context["about"] = SimpleLazyObject(lambda: person_context(self))
         return context
 
 

@@ -137,7 +137,9 @@ def timeline(request):
         query.pop(name, None)
     period_query = query.copy()
     period_query.pop("period", None)
-    shown = f"{query.urlencode()}:{page.number}"  # all that the page's HTML is made of, but the data
+    shown = (
+        f"{query.urlencode()}:{page.number}"  # all that the page's HTML is made of, but the data
+    )
     return render(
         request,
         "chronology/timeline.html",

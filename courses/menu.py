@@ -50,11 +50,36 @@ request_started.connect(_start_request)
 request_finished.connect(_end_request)
 
 
+_tracked = {}
+
+
+def tracked_version():
+    """The content version as this process last heard it, when the cache is Redis: a tracked
+    key (core.tracking) is told of every change at once, so reading it costs no round trip."""
+    import redis
+    from django.conf import settings
+
+    from core.tracking import TrackedKey
+
+    location = settings.CACHES["default"]
+    if not location["BACKEND"].startswith("django_redis."):
+        return None
+    if location["LOCATION"] not in _tracked:
+        key = cache.make_key(CONTENT_VERSION_KEY)
+        _tracked[location["LOCATION"]] = TrackedKey(location["LOCATION"], key)
+    try:
+        return _tracked[location["LOCATION"]].get()
+    except (redis.RedisError, OSError):
+        return None  # the shared cache's own read, next, reports the trouble
+
+
 def content_version():
     memo = _request_version.get()
     if memo and "version" in memo:
         return memo["version"]
-    version = cache.get_or_set(CONTENT_VERSION_KEY, first_version, timeout=None)
+    version = tracked_version() or cache.get_or_set(
+        CONTENT_VERSION_KEY, first_version, timeout=None
+    )
     if memo is not None:
         memo["version"] = version
     return version

@@ -694,7 +694,10 @@ class PackReader:
             return mapping.key_lines.get(key, mapping.line)
 
         ok = self.check_fields(
-            name, fields, {"required": {"title", "positions", "archives"}, "optional": set()}, "debate"
+            name,
+            fields,
+            {"required": {"title", "positions", "archives"}, "optional": set()},
+            "debate",
         )
         if not introduction:
             self.error(name, line, "debate", "a debate needs an introduction after '---'")
@@ -719,7 +722,9 @@ class PackReader:
             for key in sorted(POSITION_FIELDS - set(position)):
                 self.error(name, position.line, f"{where}.{key}", "is missing")
             for key in sorted(set(position) - POSITION_FIELDS - {"sources"}):
-                self.error(name, at(position, key), f"{where}.{key}", "is not a field of a position")
+                self.error(
+                    name, at(position, key), f"{where}.{key}", "is not a field of a position"
+                )
             for key in sorted(POSITION_FIELDS & set(position)):
                 if not str(position[key] or "").strip():
                     self.error(name, at(position, key), f"{where}.{key}", "is empty")
@@ -730,11 +735,17 @@ class PackReader:
             for slug in cited:
                 if slug not in self.known_sources:
                     self.error(
-                        name, at(position, "sources"), f"{where}.sources", f"unknown source '{slug}'"
+                        name,
+                        at(position, "sources"),
+                        f"{where}.sources",
+                        f"unknown source '{slug}'",
                     )
             values.append(
                 {
-                    **{key: " ".join(str(position.get(key) or "").split()) for key in POSITION_ORDER},
+                    **{
+                        key: " ".join(str(position.get(key) or "").split())
+                        for key in POSITION_ORDER
+                    },
                     "sources": [str(slug) for slug in cited],
                 }
             )

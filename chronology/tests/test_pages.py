@@ -165,6 +165,8 @@ def test_the_glossary_sorts_terms_whatever_their_case_under_an_a_to_z_index(clie
     assert re.findall(r">([A-Z])<", index) == list("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
     assert '<a href="#letter-c">C</a>' in index and "<span>B</span>" in index
     assert '<h2 id="letter-c">C</h2>' in html
+
+
 def add_events(count):
     """`count` more events over 1850-1991, each with a person, as a much longer course has."""
     from chronology.models import PersonPage

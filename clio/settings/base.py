@@ -62,6 +62,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "core.pagecache.PageCacheMiddleware",  # first: a kept copy holds every header the rest add
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
@@ -70,7 +71,6 @@ MIDDLEWARE = [
     "core.csrf.OriginCsrfMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "core.pagecache.PageCacheMiddleware",
     "core.serving.SiteMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -185,9 +185,9 @@ INSTALLED_APPS += ["axes"]
 TASKS["default"]["QUEUES"] = ["default", "mail"]
 # CSP and Permissions-Policy headers on every response, NUL bytes refused before any view;
 # axes must come last (it answers lockouts).
-MIDDLEWARE.insert(1, "core.security.ContentSecurityPolicyMiddleware")
-MIDDLEWARE.insert(2, "django_permissions_policy.PermissionsPolicyMiddleware")
-MIDDLEWARE.insert(3, "core.security.RefuseNulBytesMiddleware")
+MIDDLEWARE.insert(2, "core.security.ContentSecurityPolicyMiddleware")
+MIDDLEWARE.insert(3, "django_permissions_policy.PermissionsPolicyMiddleware")
+MIDDLEWARE.insert(4, "core.security.RefuseNulBytesMiddleware")
 MIDDLEWARE += ["axes.middleware.AxesMiddleware"]
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",

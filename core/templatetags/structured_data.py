@@ -107,29 +107,31 @@ def article_json_ld(context, page):
 
 
 @register.simple_tag(takes_context=True)
-def person_json_ld(context, page):
-    """A person: other names, birth and death at their real precision, places."""
+def person_json_ld(context, page, about):
+    """A person (`about`: chronology.views.person_context): other names, birth and death at
+    their real precision, places."""
     data = {
         "@context": "https://schema.org",
         "@type": "Person",
         "name": page.title,
         "url": page_url(context, page),
         "description": page.summary,
-        "alternateName": [alias.name for alias in context.get("aliases", [])],
+        "alternateName": [alias.name for alias in about["aliases"]],
     }
     for key, date in (("birthDate", page.born_date), ("deathDate", page.died_date)):
         if single_date(date):
             data[key] = single_date(date)
-    if page.born_place:
-        data["birthPlace"] = {"@type": "Place", "name": page.born_place.name}
-    if page.died_place:
-        data["deathPlace"] = {"@type": "Place", "name": page.died_place.name}
+    if about["born_place"]:
+        data["birthPlace"] = {"@type": "Place", "name": about["born_place"].name}
+    if about["died_place"]:
+        data["deathPlace"] = {"@type": "Place", "name": about["died_place"].name}
     return json_script(data)
 
 
 @register.simple_tag(takes_context=True)
-def organisation_json_ld(context, page):
-    """An organisation: other names, founding and dissolution, and its events."""
+def organisation_json_ld(context, page, about):
+    """An organisation (`about`: chronology.views.organisation_context): other names, founding
+    and dissolution, and its events."""
     data = {
         "@context": "https://schema.org",
         "@type": "Organization",
@@ -137,7 +139,7 @@ def organisation_json_ld(context, page):
         "url": page_url(context, page),
         "description": page.summary,
         "alternateName": page.alias_list + ([page.short_name] if page.short_name else []),
-        "event": [event_node(event) for event in context.get("org_events", [])],
+        "event": [event_node(event) for event in about["org_events"]],
     }
     for key, date in (
         ("foundingDate", page.founded_date),

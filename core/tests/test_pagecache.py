@@ -193,3 +193,69 @@ def test_editing_history_data_purges_every_page_from_the_proxy(proxy):
         event.save()
     assert {"/", "/people/leon-trotsky/", "/timeline/", "/glossary/", ARTICLE} <= set(proxy)
     assert proxy.count("/timeline/") == 1  # one purge for the whole transaction
+
+
+class CountingDjango:
+    """Django's WSGI application, counting the requests that reach it."""
+
+    def __init__(self):
+        from django.core.wsgi import get_wsgi_application
+
+        self.application = get_wsgi_application()
+        self.calls = 0
+
+    def __call__(self, environ, start_response):
+        self.calls += 1
+        return self.application(environ, start_response)
+
+
+def wsgi_get(application, path, **headers):
+    """(status, headers, body) of one GET through a WSGI application."""
+    from django.test import RequestFactory
+
+    environ = RequestFactory().get(path, headers=headers).environ
+    answer = {}
+
+    def start_response(status, response_headers):
+        answer["status"], answer["headers"] = status, dict(response_headers)
+
+    body = b"".join(application(environ, start_response))
+    return answer["status"], answer["headers"], body
+
+
+@pytest.fixture
+def front(page_cache):
+    from core.pagecache import PageCacheApplication
+
+    django = CountingDjango()
+    return PageCacheApplication(django), django
+
+
+@pytest.mark.django_db
+def test_the_front_answers_a_kept_page_without_django(front, loaded_mini):
+    application, django = front
+    status, first_headers, first = wsgi_get(application, ARTICLE)
+    assert (status, first_headers["X-Page-Cache"], django.calls) == ("200 OK", "miss", 1)
+    status, headers, body = wsgi_get(application, ARTICLE)
+    assert (status, headers["X-Page-Cache"], django.calls) == ("200 OK", "hit", 1)
+    assert body == first and "The First Topic" in body.decode()
+    for name in ("ETag", "Content-Security-Policy", "X-Content-Type-Options", "Cache-Control"):
+        assert headers[name] == first_headers[name], name
+    status, headers, body = wsgi_get(application, ARTICLE, **{"If-None-Match": headers["ETag"]})
+    assert (status, body, django.calls) == ("304 Not Modified", b"", 1)
+
+
+@pytest.mark.django_db
+def test_the_front_leaves_readers_with_progress_changes_and_bad_hosts_to_django(
+    front, loaded_mini, settings
+):
+    application, django = front
+    wsgi_get(application, ARTICLE)
+    wsgi_get(application, ARTICLE, Cookie=f"{settings.SESSION_COOKIE_NAME}=someone")
+    assert django.calls == 2
+    republish(ArticlePage.objects.get(slug="first-topic"), title="A Retitled Topic")
+    status, headers, body = wsgi_get(application, ARTICLE)
+    assert (headers["X-Page-Cache"], django.calls) == ("miss", 3)
+    assert "A Retitled Topic" in body.decode()
+    status, _, _ = wsgi_get(application, ARTICLE, Host="elsewhere.example")
+    assert (status, django.calls) == ("400 Bad Request", 4)
