@@ -20,6 +20,7 @@ misses included, to Django.
 
 import hashlib
 import time
+from http import HTTPStatus
 
 from django.conf import settings
 from django.core.cache import cache
@@ -146,7 +147,8 @@ def shared_answer(request, response, entry, state):
 
 
 # Copies of entries in this process: a key names one content version, so a copy never goes
-# stale, and a hit costs one round trip to the shared cache (the content version).
+# stale, and a hit fetches nothing from the shared cache (on Redis, not even the content
+# version: courses.menu.tracked_version).
 _entry_copies = {}
 ENTRY_COPIES = 200
 
@@ -162,37 +164,39 @@ def shared_entry(key):
     return entry
 
 
+def hit(request):
+    """(status, headers, content) of the kept copy's answer to `request`, or None (not a
+    reader the shared copy serves, or no copy yet): what the middleware would answer, without
+    Django's handler, middleware or signals."""
+    try:
+        if not is_shared(request):
+            return None
+        entry = shared_entry(page_key(request))
+    except DisallowedHost:
+        return None  # Django answers it with its own 400
+    if entry is None:
+        return None
+    conditional = "if-none-match" in request.headers or "if-modified-since" in request.headers
+    if not conditional and "hit_headers" in entry:
+        return 200, entry["hit_headers"], entry["content"]
+    answer = shared_answer(request, response_from(entry), entry, "hit")
+    headers = list(answer.items())
+    if not conditional:
+        entry["hit_headers"] = headers  # the same for every plain hit on this copy
+    return answer.status_code, headers, answer.content
+
+
 class PageCacheApplication:
-    """The WSGI application in front of Django: a hit is answered here, with exactly what the
-    middleware would answer; anything else goes to Django."""
+    """The WSGI application in front of Django: a hit is answered here; anything else goes on."""
 
     def __init__(self, django_application):
         self.django_application = django_application
 
     def __call__(self, environ, start_response):
         if enabled() and environ.get("REQUEST_METHOD") in ("GET", "HEAD"):
-            answer = self.hit(WSGIRequest(environ))
+            answer = hit(WSGIRequest(environ))
             if answer is not None:
                 status, headers, content = answer
-                start_response(status, headers)
+                start_response(f"{status} {HTTPStatus(status).phrase}", headers)
                 return [content]
         return self.django_application(environ, start_response)
-
-    def hit(self, request):
-        """(status, headers, content) of the kept copy's answer, or None to ask Django."""
-        try:
-            if not is_shared(request):
-                return None
-            entry = shared_entry(page_key(request))
-        except DisallowedHost:
-            return None  # Django answers it with its own 400
-        if entry is None:
-            return None
-        conditional = "if-none-match" in request.headers or "if-modified-since" in request.headers
-        if not conditional and "hit_headers" in entry:
-            return "200 OK", entry["hit_headers"], entry["content"]
-        answer = shared_answer(request, response_from(entry), entry, "hit")
-        headers = list(answer.items())
-        if not conditional:
-            entry["hit_headers"] = headers  # the same for every plain hit on this copy
-        return f"{answer.status_code} {answer.reason_phrase}", headers, answer.content
