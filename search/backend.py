@@ -10,7 +10,9 @@ PostgreSQL: upstream matches the query against the title and body vectors joined
 and it ranks each word form of the query apart, reading every matching vector again for each.
 Here a search first keeps the entries that can match (served by the GIN indexes on title and
 body), the upstream match then runs on those alone (same results), and each vector is ranked
-once against the whole query.
+once against the whole query. A fuzzy search (the search page's last resort) starts from the
+entries holding a word alike by trigrams, found through the trigram indexes, where upstream
+measures every entry of the index.
 """
 
 from django.db import connection
@@ -37,13 +39,16 @@ def sqlite_backend():
 
 def postgres_backend():
     """The PostgreSQL backend class whose searches can use the index (its modules load only there)."""
+    from django.contrib.postgres.lookups import TrigramWordSimilar
     from django.contrib.postgres.search import SearchRank
-    from django.db.models import Q
+    from django.db.models import Q, TextField
     from modelsearch.backends.database.postgres.postgres import (
         PostgresSearchBackend,
         PostgresSearchQueryCompiler,
     )
-    from modelsearch.query import And, Or, PlainText
+    from modelsearch.query import And, Fuzzy, Or, PlainText
+
+    TextField.register_lookup(TrigramWordSimilar)  # as django.contrib.postgres would
 
     def words_of(query):
         """Every word of a query made of plain text, And and Or; None for any other kind."""
@@ -56,6 +61,14 @@ def postgres_backend():
 
     class PostgresQueryCompiler(PostgresSearchQueryCompiler):
         def search(self, config, start, stop, score_field=None, backend=None):
+            if isinstance(self.query, Fuzzy) and self.fields is None:
+                # pg_trgm's indexed operator: a word at least word_similarity_threshold (0.6)
+                # alike, the FUZZY_SIMILARITY_THRESHOLD upstream then applies (settings)
+                text = self.query.query_string
+                self.queryset = self.queryset.filter(
+                    Q(index_entries__title_text__trigram_word_similar=text)
+                    | Q(index_entries__body_text__trigram_word_similar=text)
+                )
             words = words_of(self.query) if self.fields is None else None
             if words:
                 # Upstream matches the query against the title and body vectors joined, which

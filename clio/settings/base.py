@@ -159,7 +159,14 @@ WAGTAIL_SITE_NAME = "Clio"
 WAGTAILADMIN_BASE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 # Search: Wagtail's database backend (SQLite FTS5, or PostgreSQL full-text search with English
 # stemming and pg_trgm), or OpenSearch when OPENSEARCH_URL is set (the scale path: docs/search.md).
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backend", "SEARCH_CONFIG": "english"}}
+WAGTAILSEARCH_BACKENDS = {
+    "default": {
+        "BACKEND": "search.backend",
+        "SEARCH_CONFIG": "english",
+        # pg_trgm's own word_similarity_threshold, for which its trigram indexes answer
+        "FUZZY_SIMILARITY_THRESHOLD": 0.6,
+    }
+}
 if os.environ.get("OPENSEARCH_URL"):
     WAGTAILSEARCH_BACKENDS = {
         "default": {

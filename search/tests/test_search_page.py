@@ -1,5 +1,6 @@
 """The search page and its autocomplete as a reader meets them, on the real course."""
 
+import os
 import re
 
 import pytest
@@ -79,6 +80,15 @@ def test_a_misspelling_offers_the_correction(site):
     html = site.get("/search/", {"q": "Trotksy"}).content.decode()
     assert re.search(r'Did you mean <a href="/search/\?q=trotsky">trotsky</a>\?', html)
     assert "Did you mean" not in site.get("/search/", {"q": "Trotsky"}).content.decode()
+
+
+@pytest.mark.skipif(
+    not os.environ.get("DATABASE_URL", "").startswith("postgres"),
+    reason="the trigram fallback is PostgreSQL's (pg_trgm)",
+)
+def test_a_name_too_garbled_to_correct_still_finds_its_page_by_trigrams(site):
+    response = site.get("/search/", {"q": "Dzerzhinskiiyyy"})  # three letters too many
+    assert "/people/felix-dzerzhinsky/" in result_links(response)
 
 
 def test_a_topic_narrows_the_events_to_its_own(site):
