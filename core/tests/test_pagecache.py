@@ -219,16 +219,27 @@ def wsgi_get(application, path, **headers):
     def start_response(status, response_headers):
         answer["status"], answer["headers"] = status, dict(response_headers)
 
-    body = b"".join(application(environ, start_response))
+    chunks = application(environ, start_response)
+    body = b"".join(chunks)
+    getattr(chunks, "close", lambda: None)()  # what a server does: Django's request_finished
     return answer["status"], answer["headers"], body
 
 
 @pytest.fixture
 def front(page_cache):
+    """The front before Django's own WSGI application. As in Django's test client, a request
+    must not close the test's database connection (its transaction holds the course)."""
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
     from core.pagecache import PageCacheApplication
 
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
     django = CountingDjango()
-    return PageCacheApplication(django), django
+    yield PageCacheApplication(django), django
+    for signal in (request_started, request_finished):
+        signal.connect(close_old_connections)
 
 
 @pytest.mark.django_db
