@@ -10,13 +10,20 @@ PostgreSQL: upstream matches the query against the title and body vectors joined
 and it ranks each word form of the query apart, reading every matching vector again for each.
 Here a search first keeps the entries that can match (served by the GIN indexes on title and
 body), the upstream match then runs on those alone (same results), and each vector is ranked
-once against the whole query. A fuzzy search (the search page's last resort) starts from the
+once against the whole query. A search for the first few results only (the grouped search page
+asks for ten of each kind) chooses them among the entries whose title matches and only the
+first BODY_CANDIDATES whose body alone does: ranking reads each body, and a common word
+("Lenin") is in thousands of them. A fuzzy search (the search page's last resort) starts from the
 entries holding a word alike by trigrams, found through the trigram indexes, where upstream
 measures every entry of the index.
 """
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from modelsearch.backends.database import SearchBackend as DatabaseSearchBackend
+
+FIRST_RESULTS = 10  # a search for at most this many first results is a top-k search
+BODY_CANDIDATES = 100  # the entries matched by their body alone that such a search ranks
 
 
 def sqlite_backend():
@@ -42,6 +49,7 @@ def postgres_backend():
     from django.contrib.postgres.lookups import TrigramWordSimilar
     from django.contrib.postgres.search import SearchRank
     from django.db.models import Q, TextField
+    from django.db.models.expressions import RawSQL
     from modelsearch.backends.database.postgres.postgres import (
         PostgresSearchBackend,
         PostgresSearchQueryCompiler,
@@ -76,12 +84,80 @@ def postgres_backend():
                 # its body, or some words in each: the GIN indexes find those, and the joined
                 # match then runs on them alone. (PostgreSQL drops stop words from each query.)
                 query = self.build_tsquery(self.query, config=config)
+                if not start and stop is not None and stop <= FIRST_RESULTS:
+                    best = self.best_keys(query, words, config, stop)
+                    self.queryset = self.queryset.filter(pk__in=best)
+                    return super().search(config, start, stop, score_field, backend)
                 found = Q(index_entries__title=query) | Q(index_entries__body=query)
                 if len(words) > 1:
                     any_word = self.build_tsquery(Or([PlainText(w) for w in words]), config)
                     found |= Q(index_entries__title=any_word, index_entries__body=any_word)
                 self.queryset = self.queryset.filter(found)
             return super().search(config, start, stop, score_field, backend)
+
+        def best_keys(self, query, words, config, stop):
+            """The keys of the best `stop` entries, chosen in Wagtail's index table alone, as
+            SQL: the entries whose title holds the query, the first BODY_CANDIDATES whose body
+            does, and (for several words) those with some in each that hold it joined, each
+            found through the GIN indexes, then ranked as upstream ranks them. Upstream then
+            fetches and ranks those few objects. (SQL, not the ORM: building this query as
+            expressions cost more than running it.)"""
+            from modelsearch.utils import get_descendants_content_types_pks
+            from wagtail.search.models import IndexEntry
+
+            table = connection.ops.quote_name(IndexEntry._meta.db_table)
+            compiler = self.queryset.query.get_compiler(connection=connection)
+
+            def sql_of(expression):
+                return expression.resolve_expression(self.queryset.query).as_sql(
+                    compiler, connection
+                )
+
+            tsquery, tsquery_params = sql_of(query)
+            kinds = get_descendants_content_types_pks(self.queryset.model)
+            entries = f"SELECT object_id FROM {table} WHERE content_type_id = ANY(%s)"
+            parts = [
+                (f"({entries} AND title @@ {tsquery})", [kinds, *tsquery_params]),
+                (
+                    f"({entries} AND body @@ {tsquery} LIMIT {BODY_CANDIDATES:d})",
+                    [kinds, *tsquery_params],
+                ),
+            ]
+            if len(words) > 1:
+                any_word, any_params = sql_of(
+                    self.build_tsquery(Or([PlainText(w) for w in words]), config)
+                )
+                parts.append(
+                    (
+                        f"({entries} AND title @@ {any_word} AND body @@ {any_word}"
+                        f" AND (title || body) @@ {tsquery})",
+                        [kinds, *any_params, *any_params, *tsquery_params],
+                    )
+                )
+            sql = (
+                f"SELECT e.object_id::bigint FROM {table} e"
+                " WHERE e.content_type_id = ANY(%s) AND e.object_id IN ("
+                + " UNION ALL ".join(part for part, _ in parts)
+                + ")"
+            )
+            params = [kinds, *(p for _, part_params in parts for p in part_params)]
+            if self.queryset.query.where:  # live pages only, a topic, a period…
+                try:
+                    allowed, allowed_params = (
+                        self.queryset.order_by().values("pk").query.sql_with_params()
+                    )
+                except EmptyResultSet:
+                    return []  # the narrowing leaves nothing (a topic without events, say)
+                sql += f" AND e.object_id::bigint IN ({allowed})"
+                params += allowed_params
+            weights = self.sql_weights
+            sql += (
+                f" ORDER BY ts_rank(%s::float4[], e.title, {tsquery}) * e.title_norm"
+                f" + ts_rank(%s::float4[], e.body, {tsquery}) DESC, e.object_id::bigint DESC"
+                f" LIMIT {stop:d}"
+            )
+            params += [weights, *tsquery_params, weights, *tsquery_params]
+            return RawSQL(sql, params)
 
         def _build_rank_expression(self, vectors, config):
             """One rank of the whole query per vector. Upstream ranks each word form apart,
