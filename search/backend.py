@@ -85,9 +85,7 @@ def postgres_backend():
                 # match then runs on them alone. (PostgreSQL drops stop words from each query.)
                 query = self.build_tsquery(self.query, config=config)
                 if not start and stop is not None and stop <= FIRST_RESULTS:
-                    best = self.best_keys(query, words, config, stop)
-                    self.queryset = self.queryset.filter(pk__in=best)
-                    return super().search(config, start, stop, score_field, backend)
+                    return self.first_results(query, words, config, stop, score_field)
                 found = Q(index_entries__title=query) | Q(index_entries__body=query)
                 if len(words) > 1:
                     any_word = self.build_tsquery(Or([PlainText(w) for w in words]), config)
@@ -95,13 +93,12 @@ def postgres_backend():
                 self.queryset = self.queryset.filter(found)
             return super().search(config, start, stop, score_field, backend)
 
-        def best_keys(self, query, words, config, stop):
-            """The keys of the best `stop` entries, chosen in Wagtail's index table alone, as
-            SQL: the entries whose title holds the query, the first BODY_CANDIDATES whose body
-            does, and (for several words) those with some in each that hold it joined, each
-            found through the GIN indexes, then ranked as upstream ranks them. Upstream then
-            fetches and ranks those few objects. (SQL, not the ORM: building this query as
-            expressions cost more than running it.)"""
+        def first_results(self, query, words, config, stop, score_field):
+            """The best `stop` objects, chosen in Wagtail's index table alone: the entries
+            whose title holds the query, the first BODY_CANDIDATES whose body does, and (for
+            several words) those with some in each that hold it joined, each found through the
+            GIN indexes, ranked as upstream ranks them. The objects are then fetched in that
+            order. (SQL, not the ORM: building this as expressions cost more than running it.)"""
             from modelsearch.utils import get_descendants_content_types_pks
             from wagtail.search.models import IndexEntry
 
@@ -147,17 +144,28 @@ def postgres_backend():
                         self.queryset.order_by().values("pk").query.sql_with_params()
                     )
                 except EmptyResultSet:
-                    return []  # the narrowing leaves nothing (a topic without events, say)
+                    return self.queryset.none()  # a topic without events, say
                 sql += f" AND e.object_id::bigint IN ({allowed})"
                 params += allowed_params
             weights = self.sql_weights
-            sql += (
-                f" ORDER BY ts_rank(%s::float4[], e.title, {tsquery}) * e.title_norm"
-                f" + ts_rank(%s::float4[], e.body, {tsquery}) DESC, e.object_id::bigint DESC"
-                f" LIMIT {stop:d}"
+            rank = (
+                f"ts_rank(%s::float4[], e.title, {tsquery}) * e.title_norm"
+                f" + ts_rank(%s::float4[], e.body, {tsquery})"
             )
-            params += [weights, *tsquery_params, weights, *tsquery_params]
-            return RawSQL(sql, params)
+            rank_params = [weights, *tsquery_params, weights, *tsquery_params]
+            sql += f" ORDER BY {rank} DESC, e.object_id::bigint DESC LIMIT {stop:d}"
+            params += rank_params
+            model = self.queryset.model
+            key = f"{connection.ops.quote_name(model._meta.db_table)}.{model._meta.pk.column}"
+            score = RawSQL(  # the same rank again, for the few objects fetched
+                f"(SELECT {rank} FROM {table} e WHERE e.content_type_id = ANY(%s)"
+                f" AND e.object_id = {key}::text)",
+                [*rank_params, kinds],
+            )
+            found = self.queryset.filter(pk__in=RawSQL(sql, params))
+            if score_field is not None:
+                found = found.annotate(**{score_field: score})
+            return found.order_by(score.desc(), "-pk")[:stop]
 
         def _build_rank_expression(self, vectors, config):
             """One rank of the whole query per vector. Upstream ranks each word form apart,
