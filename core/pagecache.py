@@ -198,5 +198,5 @@ class PageCacheApplication:
             if answer is not None:
                 status, headers, content = answer
                 start_response(f"{status} {HTTPStatus(status).phrase}", headers)
-                return [content]
+                return [b"" if environ["REQUEST_METHOD"] == "HEAD" else content]
         return self.django_application(environ, start_response)

@@ -209,11 +209,12 @@ class CountingDjango:
         return self.application(environ, start_response)
 
 
-def wsgi_get(application, path, **headers):
-    """(status, headers, body) of one GET through a WSGI application."""
+def wsgi_get(application, path, method="get", **headers):
+    """(status, headers, body) of one request (a GET unless `method` says) through a WSGI
+    application."""
     from django.test import RequestFactory
 
-    environ = RequestFactory().get(path, headers=headers).environ
+    environ = getattr(RequestFactory(), method)(path, headers=headers).environ
     answer = {}
 
     def start_response(status, response_headers):
@@ -254,6 +255,13 @@ def test_the_front_answers_a_kept_page_without_django(front, loaded_mini):
         assert headers[name] == first_headers[name], name
     status, headers, body = wsgi_get(application, ARTICLE, **{"If-None-Match": headers["ETag"]})
     assert (status, body, django.calls) == ("304 Not Modified", b"", 1)
+    status, headers, body = wsgi_get(application, ARTICLE, method="head")
+    assert (status, body, headers["Content-Length"], django.calls) == (
+        "200 OK",
+        b"",
+        first_headers["Content-Length"],
+        1,
+    )
 
 
 @pytest.mark.django_db
