@@ -76,3 +76,24 @@ def test_the_right_page_comes_first(site, query, first):
 
 def test_the_table_covers_at_least_forty_queries():
     assert len(FIRST_RESULT) >= 40
+
+
+def test_a_name_in_a_title_comes_first_however_many_texts_mention_it(site):
+    """More texts mention the word than the search ranks by their body alone
+    (search.backend.BODY_CANDIDATES): the one named by it still comes first, with a full group."""
+    from chronology.models import Event
+    from search.backend import BODY_CANDIDATES
+
+    for n in range(BODY_CANDIDATES + 20):
+        Event(
+            slug=f"drill-{n}",
+            title=f"Civil defence drill number {n}",
+            when="1972",
+            summary="Schoolchildren played zarnitsa, the war game, in the woods.",
+        ).save()
+    Event(slug="zarnitsa-founded", title="Zarnitsa games founded", when="1967").save()
+    response = site.get("/search/", {"q": "zarnitsa"})
+    links = result_links(response)
+    assert links[0] == "/timeline/?event=zarnitsa-founded#zarnitsa-founded", links[:3]
+    assert len([link for link in links if "event=drill-" in link]) == 4  # a full group of five
+    assert "10+" in response.content.decode()
