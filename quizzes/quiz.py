@@ -18,14 +18,23 @@ def all_facts():
     if facts is None:
         from chronology.models import Event
 
-        facts = []
-        for event in Event.objects.prefetch_related("people", "topics").order_by(
-            "earliest", "slug"
+        # Titles and slugs through the link tables (in page order, as the pages came before):
+        # whole page objects cost 0.4 s here.
+        people, topics = {}, {}
+        for event, title in Event.people.through.objects.order_by("personpage_id").values_list(
+            "event_id", "personpage__title"
         ):
-            fact = Fact(
-                event.slug, event.title, event.when_date, tuple(p.title for p in event.people.all())
-            )
-            facts.append((fact, tuple(t.slug for t in event.topics.all())))
+            people.setdefault(event, []).append(title)
+        for event, slug in Event.topics.through.objects.order_by("articlepage_id").values_list(
+            "event_id", "articlepage__slug"
+        ):
+            topics.setdefault(event, []).append(slug)
+        facts = []
+        for event in Event.objects.order_by("earliest", "slug").only(
+            "slug", "title", "when", "when_old_style"
+        ):
+            fact = Fact(event.slug, event.title, event.when_date, tuple(people.get(event.pk, ())))
+            facts.append((fact, tuple(topics.get(event.pk, ()))))
         cache.set(key, facts, timeout=None)
     return facts
 
