@@ -25,9 +25,29 @@ class Footnote:
     locator: str
 
 
+@dataclass(frozen=True)
+class Named:
+    """A place, glossary term or event as a body links it: its slug, name and (a term's) text."""
+
+    slug: str
+    name: str
+    text: str = ""
+
+    # the names the renderer reads, whichever kind this is
+    title = term = property(lambda self: self.name)
+    definition = property(lambda self: self.text)
+
+    @property
+    def timeline_url(self):
+        from chronology.models import timeline_url
+
+        return timeline_url(self.slug)
+
+
 @dataclass
 class Entities:
-    """Everything a body links to, fetched with one query per kind whatever the body's length."""
+    """Everything a body links to, whatever the body's length: the pages in one query, the
+    places, terms and events in another, the sources it cites in a third."""
 
     people: dict = field(default_factory=dict)
     organisations: dict = field(default_factory=dict)
@@ -39,6 +59,10 @@ class Entities:
 
     @classmethod
     def for_text(cls, text):
+        from django.contrib.contenttypes.models import ContentType
+        from django.db.models import CharField, F, TextField, Value
+        from wagtail.models import Page
+
         from chronology.models import (
             Event,
             GlossaryTerm,
@@ -54,19 +78,35 @@ class Entities:
         cited = {match.group(1) for match in CITATION.finditer(text)}
         entities = cls()
         if slugs:
-
-            def live_pages(model):
-                pages = model.objects.live().filter(slug__in=slugs)
-                return {p.slug: p for p in pages.only("slug", "title", "url_path")}
-
-            entities.people = live_pages(PersonPage)
-            entities.organisations = live_pages(OrganisationPage)
-            entities.places = {p.slug: p for p in Place.objects.filter(slug__in=slugs)}
-            entities.terms = {t.slug: t for t in GlossaryTerm.objects.filter(slug__in=slugs)}
-            entities.articles = live_pages(ArticlePage)
-            entities.events = {
-                e.slug: e for e in Event.objects.filter(slug__in=slugs).only("slug", "title")
+            kinds = {
+                PersonPage: "people",
+                OrganisationPage: "organisations",
+                ArticlePage: "articles",
             }
+            by_type = {ContentType.objects.get_for_model(m).pk: name for m, name in kinds.items()}
+            pages = Page.objects.live().type(*kinds).filter(slug__in=slugs)
+            for page in pages.only("slug", "title", "url_path", "content_type"):
+                getattr(entities, by_type[page.content_type_id])[page.slug] = page
+
+            def named(model, kind, name, text=None):
+                return (
+                    model.objects.filter(slug__in=slugs)
+                    .order_by()
+                    .annotate(
+                        kind_=Value(kind, output_field=CharField()),
+                        name_=F(name),
+                        text_=F(text) if text else Value("", output_field=TextField()),
+                    )
+                    .values_list("kind_", "slug", "name_", "text_")
+                )
+
+            found = named(Place, "places", "name").union(
+                named(GlossaryTerm, "terms", "term", "definition"),
+                named(Event, "events", "title"),
+                all=True,
+            )
+            for kind, slug, name, definition in found:
+                getattr(entities, kind)[slug] = Named(slug, name, definition or "")
         if cited:
             entities.sources = {s.slug: s for s in Source.objects.filter(slug__in=cited)}
         return entities
