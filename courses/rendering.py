@@ -33,10 +33,6 @@ class Named:
     name: str
     text: str = ""
 
-    # the names the renderer reads, whichever kind this is
-    title = term = property(lambda self: self.name)
-    definition = property(lambda self: self.text)
-
     @property
     def timeline_url(self):
         from chronology.models import timeline_url
@@ -134,13 +130,13 @@ class BodyRenderer:
             )
         if slug in self.entities.events:
             event = self.entities.events[slug]
-            return format_html('<a href="{}">{}</a>', event.timeline_url, text or event.title)
+            return format_html('<a href="{}">{}</a>', event.timeline_url, text or event.name)
         if slug in self.entities.terms:
             term = self.entities.terms[slug]
             if slug not in self.terms_seen:
                 self.terms_seen.add(slug)
                 new_terms.append(term)
-            return format_html('<a class="term" href="#term-{}">{}</a>', slug, text or term.term)
+            return format_html('<a class="term" href="#term-{}">{}</a>', slug, text or term.name)
         if slug in self.entities.places:
             place = self.entities.places[slug]
             url = reverse("timeline") + f"?place={slug}"
@@ -168,11 +164,11 @@ class BodyRenderer:
         if new_terms:
             items = "".join(
                 format_html(
-                    '<dt><dfn id="term-{}">{}</dfn></dt><dd>{}</dd>', t.slug, t.term, t.definition
+                    '<dt><dfn id="term-{}">{}</dfn></dt><dd>{}</dd>', t.slug, t.name, t.text
                 )
                 for t in new_terms
             )
-            names = ", ".join(escape(t.term) for t in new_terms)
+            names = ", ".join(escape(t.name) for t in new_terms)
             html += f'<details class="terms"><summary>Terms explained: {names}</summary><dl>{items}</dl></details>'
         return html
 
