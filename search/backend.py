@@ -68,6 +68,10 @@ def postgres_backend():
         return None
 
     class PostgresQueryCompiler(PostgresSearchQueryCompiler):
+        def any_word(self, words, config):
+            """The query that any one of `words` matches."""
+            return self.build_tsquery(Or([PlainText(w) for w in words]), config)
+
         def search(self, config, start, stop, score_field=None, backend=None):
             if isinstance(self.query, Fuzzy) and self.fields is None:
                 # pg_trgm's indexed operator: a word at least word_similarity_threshold (0.6)
@@ -88,7 +92,7 @@ def postgres_backend():
                     return self.first_results(query, words, config, stop, score_field)
                 found = Q(index_entries__title=query) | Q(index_entries__body=query)
                 if len(words) > 1:
-                    any_word = self.build_tsquery(Or([PlainText(w) for w in words]), config)
+                    any_word = self.any_word(words, config)
                     found |= Q(index_entries__title=any_word, index_entries__body=any_word)
                 self.queryset = self.queryset.filter(found)
             return super().search(config, start, stop, score_field, backend)
@@ -121,9 +125,7 @@ def postgres_backend():
                 ),
             ]
             if len(words) > 1:
-                any_word, any_params = sql_of(
-                    self.build_tsquery(Or([PlainText(w) for w in words]), config)
-                )
+                any_word, any_params = sql_of(self.any_word(words, config))
                 parts.append(
                     (
                         f"({entries} AND title @@ {any_word} AND body @@ {any_word}"
